@@ -1,0 +1,16 @@
+"""Test settings: the example site's, with fast hashing and a throwaway media folder.
+
+SQLite in memory by default; DATABASE_URL selects another database (the test
+script runs the suite once more on PostgreSQL that way)."""
+
+import tempfile
+
+from example_site.settings.base import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="wagtail-reseau-test-media-")
+WAGTAILADMIN_BASE_URL = "http://testserver"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

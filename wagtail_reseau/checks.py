@@ -1,0 +1,62 @@
+"""System checks: a misconfigured ``WAGTAIL_RESEAU_*`` setting is reported by
+``manage.py check`` with a clear message instead of failing later at request time."""
+
+from django.conf import settings
+from django.core.checks import Error, Warning, register
+
+from .conf import DEFAULTS, PREFIX, reseau_settings
+
+KNOWN_VOCABULARIES = set(DEFAULTS["VOCABULARIES"])
+
+
+@register()
+def check_reseau_settings(app_configs, **kwargs):
+    errors = []
+    for name in dir(settings):
+        if name.startswith(PREFIX) and name[len(PREFIX):] not in DEFAULTS:
+            errors.append(
+                Warning(
+                    f"{name} is not a wagtail-reseau setting and is ignored.",
+                    hint="Known settings: " + ", ".join(PREFIX + key for key in DEFAULTS),
+                    id="wagtail_reseau.W001",
+                )
+            )
+
+    per_page = reseau_settings.ITEMS_PER_PAGE
+    if not isinstance(per_page, int) or isinstance(per_page, bool) or not 1 <= per_page <= 200:
+        errors.append(
+            Error(
+                f"{PREFIX}ITEMS_PER_PAGE must be a whole number from 1 to 200, not {per_page!r}.",
+                id="wagtail_reseau.E001",
+            )
+        )
+
+    order = reseau_settings.ADMIN_MENU_ORDER
+    if not isinstance(order, int) or isinstance(order, bool):
+        errors.append(
+            Error(
+                f"{PREFIX}ADMIN_MENU_ORDER must be a whole number, not {order!r}.",
+                id="wagtail_reseau.E002",
+            )
+        )
+
+    vocabularies = reseau_settings.VOCABULARIES
+    if isinstance(vocabularies, str) or not hasattr(vocabularies, "__iter__"):
+        errors.append(
+            Error(
+                f"{PREFIX}VOCABULARIES must be a list of names, not {vocabularies!r}.",
+                hint="Choose among: " + ", ".join(sorted(KNOWN_VOCABULARIES)),
+                id="wagtail_reseau.E003",
+            )
+        )
+    else:
+        unknown = [name for name in vocabularies if name not in KNOWN_VOCABULARIES]
+        if unknown:
+            errors.append(
+                Error(
+                    f"{PREFIX}VOCABULARIES names unknown vocabularies: {', '.join(map(str, unknown))}.",
+                    hint="Choose among: " + ", ".join(sorted(KNOWN_VOCABULARIES)),
+                    id="wagtail_reseau.E003",
+                )
+            )
+    return errors

@@ -1,0 +1,229 @@
+"""The catalogue of good practices, segmented by domain of action: What? Who?
+Why? How?, ratings of public reach and recurrence, resources to reuse."""
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import ResourcesBlock
+from ..conf import reseau_settings
+from .mixins import ClassifiedPageMixin, IndexPageMixin
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
+
+
+class Rating(models.IntegerChoices):
+    ONE = 1, _("1 of 4")
+    TWO = 2, _("2 of 4")
+    THREE = 3, _("3 of 4")
+    FOUR = 4, _("4 of 4")
+
+
+class Maturity(models.TextChoices):
+    IDEA = "idea", _("Idea")
+    PILOT = "pilot", _("Pilot")
+    ESTABLISHED = "established", _("Established")
+    SPREAD = "spread", _("Spread to other places")
+
+
+class Licence(models.TextChoices):
+    CC_BY = "CC-BY-4.0", _("Creative Commons Attribution 4.0")
+    CC_BY_SA = "CC-BY-SA-4.0", _("Creative Commons Attribution-ShareAlike 4.0")
+    CC_BY_NC_SA = "CC-BY-NC-SA-4.0", _("Creative Commons Attribution-NonCommercial-ShareAlike 4.0")
+    ETALAB = "etalab-2.0", _("Licence Ouverte / Open Licence 2.0")
+    ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
+
+
+def default_licence():
+    return reseau_settings.DEFAULT_PRACTICE_LICENCE
+
+
+class GoodPracticeIndexPage(IndexPageMixin, Page):
+    subpage_types = ["wagtail_reseau.GoodPracticePage"]
+    template = "wagtail_reseau/pages/good_practice_index_page.html"
+    listing_ordering = ("-first_published_at",)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + IndexPageMixin.search_fields
+    api_fields = IndexPageMixin.api_fields
+
+    class Meta:
+        verbose_name = _("good practice list")
+        verbose_name_plural = _("good practice lists")
+
+
+class GoodPracticePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "wagtail_reseau.GoodPracticePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class GoodPracticePage(ClassifiedPageMixin, Page):
+    summary = models.TextField(_("summary"), max_length=500, blank=True, help_text=_("Shown in listings."))
+    what = RichTextField(_("What?"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("What the practice is."))
+    who = RichTextField(
+        _("Who?"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("Who carries it out and who takes part.")
+    )
+    why = RichTextField(
+        _("Why?"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("The need it answers, its aims.")
+    )
+    how = RichTextField(
+        _("How?"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("The steps, means and partners, in a narrative.")
+    )
+    lead_organisation = models.ForeignKey(
+        "wagtail_reseau.OrganisationPage",
+        verbose_name=_("lead organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_practices",
+    )
+    partner_organisations = ParentalManyToManyField(
+        "wagtail_reseau.OrganisationPage",
+        verbose_name=_("partner organisations in the network"),
+        blank=True,
+        related_name="partnered_practices",
+    )
+    other_partners = models.TextField(
+        _("other partners"), blank=True, help_text=_("Partners outside the directory, one per line.")
+    )
+    public_reach = models.PositiveSmallIntegerField(
+        _("public reach"),
+        choices=Rating.choices,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+        help_text=_("How many people the practice reaches, from 1 (few) to 4 (very many)."),
+    )
+    recurrence = models.PositiveSmallIntegerField(
+        _("recurrence"),
+        choices=Rating.choices,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+        help_text=_("How often it takes place, from 1 (once) to 4 (all year round)."),
+    )
+    results = RichTextField(_("results and evidence"), blank=True, features=RICH_TEXT_FEATURES)
+    transferability = RichTextField(
+        _("transferability"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What another organisation needs to do the same."),
+    )
+    lessons_learned = RichTextField(_("lessons learned"), blank=True, features=RICH_TEXT_FEATURES)
+    resources = StreamField(ResourcesBlock(), verbose_name=_("resources and tools"), blank=True)
+    start_date = models.DateField(_("started on"), null=True, blank=True)
+    maturity = models.CharField(_("maturity"), max_length=20, choices=Maturity.choices, blank=True)
+    contact_name = models.CharField(_("contact name"), max_length=255, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    licence = models.CharField(_("licence"), max_length=30, choices=Licence.choices, default=default_licence)
+    tags = ClusterTaggableManager(through=GoodPracticePageTag, blank=True, verbose_name=_("tags"))
+
+    parent_page_types = ["wagtail_reseau.GoodPracticeIndexPage"]
+    subpage_types = []
+    template = "wagtail_reseau/pages/good_practice_page.html"
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("what"),
+        FieldPanel("who"),
+        FieldPanel("why"),
+        FieldPanel("how"),
+        FieldPanel("tags"),
+    ]
+    context_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_organisation"),
+                FieldPanel("partner_organisations", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("other_partners"),
+            ],
+            heading=_("Organisations"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("public_reach"), FieldPanel("recurrence")]),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("maturity")]),
+            ],
+            heading=_("Scale"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")])],
+            heading=_("Contact"),
+        ),
+    ]
+    reuse_panels = [
+        FieldPanel("results"),
+        FieldPanel("transferability"),
+        FieldPanel("lessons_learned"),
+        FieldPanel("resources"),
+        FieldPanel("licence"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Practice")),
+            ObjectList(context_panels, heading=_("Organisations and scale")),
+            ObjectList(reuse_panels, heading=_("Results and reuse")),
+            ObjectList(ClassifiedPageMixin.classification_panels, heading=_("Classification")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + ClassifiedPageMixin.classification_search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("what"),
+        index.SearchField("who"),
+        index.SearchField("why"),
+        index.SearchField("how"),
+        index.SearchField("results"),
+        index.SearchField("transferability"),
+        index.FilterField("maturity"),
+        index.FilterField("public_reach"),
+        index.FilterField("recurrence"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    api_fields = ClassifiedPageMixin.classification_api_fields + [
+        APIField("summary"),
+        APIField("what"),
+        APIField("who"),
+        APIField("why"),
+        APIField("how"),
+        APIField("lead_organisation"),
+        APIField("partner_organisations"),
+        APIField("other_partners"),
+        APIField("public_reach"),
+        APIField("recurrence"),
+        APIField("results"),
+        APIField("transferability"),
+        APIField("lessons_learned"),
+        APIField("resources"),
+        APIField("start_date"),
+        APIField("maturity"),
+        APIField("licence"),
+        APIField("tags"),
+    ]
+
+    class Meta:
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+
+    def get_lead_organisation(self):
+        return self.lead_organisation.localized if self.lead_organisation else None
+
+    def get_partner_organisations(self):
+        return [page.localized for page in self.partner_organisations.live().public()]
+
+    def get_other_partners(self):
+        return [line.strip() for line in self.other_partners.splitlines() if line.strip()]
+
+
+GoodPracticeIndexPage.listing_model = GoodPracticePage

@@ -1,0 +1,263 @@
+"""Shared vocabularies: domains of action, territories, audiences, organisation
+types and people. Each is a translatable snippet; a term keeps the same
+``slug`` in every locale, so URLs and search filters do not depend on language."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.images import get_image_model_string
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class VocabularyTerm(TranslatableMixin, index.Indexed, models.Model):
+    """Abstract base of a translatable term: a name, a stable slug, a description."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        allow_unicode=False,
+        help_text=_(
+            "Short identifier used in addresses and search filters, shared by every "
+            "translation. Lowercase letters, digits and hyphens."
+        ),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale_id"),
+        index.FilterField("slug"),
+    ]
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def validate_unique(self, exclude=None):
+        super().validate_unique(exclude)
+        # The slug is unique per locale; report it on the field, not as a crash.
+        if self.slug and self.locale_id:
+            clash = type(self).objects.filter(locale_id=self.locale_id, slug=self.slug)
+            if self.pk:
+                clash = clash.exclude(pk=self.pk)
+            if clash.exists():
+                raise ValidationError(
+                    {"slug": _("Another term of this list already uses this slug.")}
+                )
+
+
+class HierarchicalTerm(VocabularyTerm):
+    """Abstract base of a term in a tree (domain > sub-domain, region > département...)."""
+
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("Leave empty for a top-level term."),
+    )
+
+    class Meta(VocabularyTerm.Meta):
+        abstract = True
+
+    # How deep a tree may go; guards against cycles made outside the admin.
+    MAX_DEPTH = 10
+
+    def get_ancestors(self):
+        """Ancestors from the root down to the direct parent."""
+        ancestors = []
+        node = self.parent
+        while node is not None and len(ancestors) < self.MAX_DEPTH:
+            ancestors.append(node)
+            node = node.parent
+        return list(reversed(ancestors))
+
+    def get_ancestor_slugs(self, include_self=True):
+        slugs = [term.slug for term in self.get_ancestors()]
+        if include_self:
+            slugs.append(self.slug)
+        return slugs
+
+    @property
+    def depth(self):
+        return len(self.get_ancestors())
+
+    @property
+    def path_label(self):
+        """``Domain › Sub-domain``: the full path, for choosers and listings."""
+        return " › ".join(str(term) for term in [*self.get_ancestors(), self])
+
+    def clean(self):
+        super().clean()
+        if self.parent_id is None:
+            return
+        if self.parent.locale_id != self.locale_id:
+            raise ValidationError({"parent": _("The parent must be in the same language.")})
+        node = self.parent
+        steps = 0
+        while node is not None:
+            if node.pk == self.pk and self.pk is not None:
+                raise ValidationError(
+                    {"parent": _("A term cannot be placed under itself or one of its descendants.")}
+                )
+            node = node.parent
+            steps += 1
+            if steps > self.MAX_DEPTH:
+                raise ValidationError({"parent": _("This tree is too deep.")})
+
+
+class DomainOfAction(HierarchicalTerm):
+    """A domain of action (participation, governance, housing...), possibly a sub-domain."""
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("parent"),
+        FieldPanel("description"),
+    ]
+
+    class Meta(HierarchicalTerm.Meta):
+        verbose_name = _("domain of action")
+        verbose_name_plural = _("domains of action")
+        unique_together = [("translation_key", "locale"), ("locale", "slug")]
+
+
+class Territory(HierarchicalTerm):
+    """A region, département, commune or other area, with its official code."""
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", _("Country")
+        REGION = "region", _("Region")
+        DEPARTMENT = "department", _("Département")
+        INTERCOMMUNALITY = "intercommunality", _("Intercommunality")
+        COMMUNE = "commune", _("Commune")
+        DISTRICT = "district", _("Neighbourhood")
+        OTHER = "other", _("Other area")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    code = models.CharField(
+        _("official code"),
+        max_length=20,
+        blank=True,
+        help_text=_("INSEE code of a region, département or commune (e.g. 76, 31, 31555)."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        MultiFieldPanel([FieldPanel("kind"), FieldPanel("code")], heading=_("Official identity")),
+        FieldPanel("parent"),
+        FieldPanel("description"),
+    ]
+    search_fields = VocabularyTerm.search_fields + [
+        index.SearchField("code"),
+        index.FilterField("kind"),
+    ]
+    override_translatable_fields = VocabularyTerm.override_translatable_fields + [
+        SynchronizedField("code"),
+    ]
+
+    class Meta(HierarchicalTerm.Meta):
+        verbose_name = _("territory")
+        verbose_name_plural = _("territories")
+        unique_together = [("translation_key", "locale"), ("locale", "slug")]
+
+
+class Audience(VocabularyTerm):
+    """Who a forum, training or practice is for (volunteers, staff, residents...)."""
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+        unique_together = [("translation_key", "locale"), ("locale", "slug")]
+
+
+class OrganisationType(VocabularyTerm):
+    """A kind of organisation, following the data·inclusion structure typology."""
+
+    code = models.CharField(
+        _("data·inclusion code"),
+        max_length=30,
+        blank=True,
+        help_text=_("Code of the data·inclusion structure typology (e.g. CS, EVS, ASSO)."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("code"), FieldPanel("description")]
+    search_fields = VocabularyTerm.search_fields + [index.SearchField("code")]
+    override_translatable_fields = VocabularyTerm.override_translatable_fields + [
+        SynchronizedField("code"),
+    ]
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("organisation type")
+        verbose_name_plural = _("organisation types")
+        unique_together = [("translation_key", "locale"), ("locale", "slug")]
+
+
+class Person(TranslatableMixin, index.Indexed, models.Model):
+    """An expert, speaker or trainer, optionally attached to an organisation."""
+
+    name = models.CharField(_("name"), max_length=255)
+    job_title = models.CharField(_("job title"), max_length=255, blank=True)
+    organisation = models.ForeignKey(
+        "wagtail_reseau.OrganisationPage",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+    biography = models.TextField(_("biography"), blank=True)
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("job_title"),
+        FieldPanel("organisation"),
+        FieldPanel("biography"),
+        FieldPanel("photo"),
+        FieldPanel("website"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("job_title"),
+        index.SearchField("biography"),
+        index.FilterField("locale_id"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("organisation"),
+        SynchronizedField("photo"),
+        TranslatableField("job_title"),
+        TranslatableField("biography"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

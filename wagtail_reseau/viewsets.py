@@ -1,0 +1,82 @@
+"""Admin views of the shared vocabularies, grouped in one "Network" menu."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .conf import reseau_settings
+from .models import Audience, DomainOfAction, OrganisationType, Person, Territory
+
+
+class DomainOfActionViewSet(SnippetViewSet):
+    model = DomainOfAction
+    icon = "tag"
+    menu_label = _("Domains of action")
+    list_display = ["name", Column("path_label", label=_("Full path")), "slug"]
+    list_filter = ["parent"]
+    search_fields = ["name", "description"]
+    ordering = ["name"]
+    list_export = ["name", "slug", "path_label", "description"]
+    export_filename = "domains_of_action"
+
+
+class TerritoryViewSet(SnippetViewSet):
+    model = Territory
+    icon = "site"
+    menu_label = _("Territories")
+    list_display = ["name", "kind", "code", Column("path_label", label=_("Full path"))]
+    list_filter = ["kind", "parent"]
+    search_fields = ["name", "code"]
+    ordering = ["name"]
+    list_export = ["name", "slug", "kind", "code", "path_label"]
+    export_filename = "territories"
+
+
+class AudienceViewSet(SnippetViewSet):
+    model = Audience
+    icon = "group"
+    menu_label = _("Audiences")
+    list_display = ["name", "slug"]
+    search_fields = ["name", "description"]
+    ordering = ["name"]
+
+
+class OrganisationTypeViewSet(SnippetViewSet):
+    model = OrganisationType
+    icon = "folder-open-1"
+    menu_label = _("Organisation types")
+    list_display = ["name", "code", "slug"]
+    search_fields = ["name", "code"]
+    ordering = ["name"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    list_display = ["name", "job_title", "organisation"]
+    list_filter = ["organisation"]
+    search_fields = ["name", "job_title", "biography"]
+    ordering = ["name"]
+    list_export = ["name", "job_title", "organisation", "website"]
+    export_filename = "people"
+
+
+VOCABULARY_VIEWSETS = {
+    "domain": DomainOfActionViewSet,
+    "territory": TerritoryViewSet,
+    "audience": AudienceViewSet,
+    "organisation_type": OrganisationTypeViewSet,
+    "person": PersonViewSet,
+}
+
+
+class NetworkViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Network")
+    menu_icon = "globe"
+    menu_name = "wagtail-reseau"
+
+    def __init__(self):
+        self.items = [VOCABULARY_VIEWSETS[name] for name in reseau_settings.VOCABULARIES]
+        self.menu_order = reseau_settings.ADMIN_MENU_ORDER
+        super().__init__()
