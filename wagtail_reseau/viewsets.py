@@ -14,7 +14,6 @@ class DomainOfActionViewSet(SnippetViewSet):
     menu_label = _("Domains of action")
     list_display = ["name", Column("path_label", label=_("Full path")), "slug"]
     list_filter = ["parent"]
-    search_fields = ["name", "description"]
     ordering = ["name"]
     list_export = ["name", "slug", "path_label", "description"]
     export_filename = "domains_of_action"
@@ -26,7 +25,6 @@ class TerritoryViewSet(SnippetViewSet):
     menu_label = _("Territories")
     list_display = ["name", "kind", "code", Column("path_label", label=_("Full path"))]
     list_filter = ["kind", "parent"]
-    search_fields = ["name", "code"]
     ordering = ["name"]
     list_export = ["name", "slug", "kind", "code", "path_label"]
     export_filename = "territories"
@@ -37,7 +35,6 @@ class AudienceViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("Audiences")
     list_display = ["name", "slug"]
-    search_fields = ["name", "description"]
     ordering = ["name"]
 
 
@@ -46,7 +43,6 @@ class OrganisationTypeViewSet(SnippetViewSet):
     icon = "folder-open-1"
     menu_label = _("Organisation types")
     list_display = ["name", "code", "slug"]
-    search_fields = ["name", "code"]
     ordering = ["name"]
 
 
@@ -56,7 +52,6 @@ class PersonViewSet(SnippetViewSet):
     menu_label = _("People")
     list_display = ["name", "job_title", "organisation"]
     list_filter = ["organisation"]
-    search_fields = ["name", "job_title", "biography"]
     ordering = ["name"]
     list_export = ["name", "job_title", "organisation", "website"]
     export_filename = "people"

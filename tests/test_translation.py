@@ -1,0 +1,117 @@
+"""Pages and vocabulary snippets are translated through wagtail-localize: the
+English version keeps the vocabulary's slugs and links, and shows English labels."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from wagtail_reseau import models as m
+
+from .conftest import publish
+
+pytestmark = pytest.mark.django_db
+
+
+def translate_all(translation_obj, translate, on_commit):
+    """Translates every string of a wagtail-localize translation with ``translate``
+    (as a translator would in the editor) and saves the target. wagtail-localize
+    publishes pages once the transaction commits: ``on_commit`` runs those callbacks."""
+    for segment in StringSegment.objects.filter(source=translation_obj.source).select_related("string"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=translation_obj.target_locale,
+            context=segment.context,
+            defaults={"data": translate(segment.string.data), "translation_type": "manual"},
+        )
+    with on_commit(execute=True):
+        translation_obj.save_target(publish=True)
+
+
+def test_vocabulary_term_is_translated_with_its_parent(
+    admin_client, vocab, locale_en, django_capture_on_commit_callbacks
+):
+    prevention = vocab["prevention"]
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=["wagtail_reseau", "domainofaction", prevention.pk],
+    )
+    response = admin_client.post(url, {"locales": [locale_en.pk]})
+    assert response.status_code == 302
+
+    names = {"Prévention": "Prevention", "Santé": "Health"}
+    for pending in Translation.objects.filter(target_locale=locale_en):
+        translate_all(pending, lambda text: names.get(text, text), django_capture_on_commit_callbacks)
+
+    english = prevention.get_translation(locale_en)
+    assert english.name == "Prevention"
+    assert english.slug == "prevention"  # slugs are shared by every language
+    # The parent was translated too, and the English term points at the English parent.
+    assert english.parent.locale == locale_en
+    assert english.parent.name == "Health"
+    assert english.path_label == "Health › Prevention"
+
+
+def test_page_is_translated_and_served_in_english(
+    admin_client, client, home, vocab, locale_en, django_capture_on_commit_callbacks
+):
+    practices = publish(home, m.GoodPracticeIndexPage(title="Bonnes pratiques", slug="bonnes-pratiques"))
+    practice = m.GoodPracticePage(
+        title="Jardin partagé",
+        slug="jardin-partage",
+        what="<p>Un jardin cultivé par les habitants.</p>",
+    )
+    practice = publish(practices, practice)
+    practice.domains.set([vocab["health"]])
+    practice.save_revision().publish()
+
+    # Translate the health domain into English first (through the snippet translation).
+    response = admin_client.post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=["wagtail_reseau", "domainofaction", vocab["health"].pk],
+        ),
+        {"locales": [locale_en.pk]},
+    )
+    assert response.status_code == 302
+
+    # Submitting the page also creates its ancestors in English (home, index).
+    response = admin_client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[practice.pk]),
+        {"locales": [locale_en.pk]},
+    )
+    assert response.status_code == 302
+
+    strings = {
+        "Jardin partagé": "Shared garden",
+        "Un jardin cultivé par les habitants.": "A garden grown by residents.",
+        "Santé": "Health",
+    }
+    for pending in Translation.objects.filter(target_locale=locale_en):
+        translate_all(pending, lambda text: strings.get(text, text), django_capture_on_commit_callbacks)
+
+    english = practice.get_translation(locale_en)
+    assert english.live
+    assert english.title == "Shared garden"
+    assert english.slug == practice.slug or english.slug.startswith("jardin-partage")
+    assert english.url.startswith("/en/")
+
+    with translation.override("en"):
+        response = client.get(english.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "A garden grown by residents." in html
+    assert "Health" in html  # the domain shown in the visitor's language
+    assert 'lang="en"' in html
+
+
+def test_french_page_lists_its_english_translation(client, home, locale_en):
+    practices = publish(home, m.GoodPracticeIndexPage(title="Bonnes pratiques", slug="bonnes-pratiques"))
+    Page.objects.get(pk=home.pk).copy_for_translation(locale_en).save_revision().publish()
+    english = practices.copy_for_translation(locale_en)
+    english.title = "Good practices"
+    english.save_revision().publish()
+    html = client.get(practices.url).content.decode()
+    assert 'hreflang="en"' in html
+    assert english.url in html
