@@ -1,6 +1,8 @@
 """Every page type is created under its allowed parent, published, and rendered
 with its fields shown to the visitor."""
 
+import html
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -12,9 +14,10 @@ pytestmark = pytest.mark.django_db
 
 
 def get_html(client, page):
+    """The page as served, with HTML entities decoded so texts compare as typed."""
     response = client.get(page.url)
     assert response.status_code == 200, (page.url, response.status_code)
-    return response.content.decode()
+    return html.unescape(response.content.decode())
 
 
 def test_organisation_page_shows_its_directory_entry(client, social_centre, federation, vocab):
