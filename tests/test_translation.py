@@ -115,3 +115,44 @@ def test_french_page_lists_its_english_translation(client, home, locale_en):
     html = client.get(practices.url).content.decode()
     assert 'hreflang="en"' in html
     assert english.url in html
+
+
+def test_translation_follows_source_classification_and_edit_form_keeps_it(
+    admin_client, home, vocab, locale_en, django_capture_on_commit_callbacks
+):
+    practices = publish(home, m.GoodPracticeIndexPage(title="Bonnes pratiques", slug="bonnes-pratiques"))
+    practice = publish(practices, m.GoodPracticePage(title="Jardin partagé", slug="jardin-partage"))
+    practice.domains.set([vocab["health"]])
+    practice.save_revision().publish()
+    english_health = vocab["health"].copy_for_translation(locale_en)
+    english_health.name = "Health"
+    english_health.save()
+
+    response = admin_client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[practice.pk]), {"locales": [locale_en.pk]}
+    )
+    assert response.status_code == 302
+    pending = Translation.objects.get(source__object_id=practice.translation_key, target_locale=locale_en)
+    translate_all(pending, lambda text: text, django_capture_on_commit_callbacks)
+    english = practice.get_translation(locale_en)
+    assert list(english.domains.all()) == [vocab["health"]]
+
+    # The source is reclassified: a sync carries the change to the translation.
+    practice.domains.set([vocab["health"], vocab["participation"]])
+    practice.save_revision().publish()
+    pending.source.update_from_db()
+    translate_all(pending, lambda text: text, django_capture_on_commit_callbacks)
+    english.refresh_from_db()
+    assert {d.slug for d in english.domains.all()} == {"sante", "participation"}
+
+    # The English edit form shows the English "Health" checked, and the untranslated
+    # French term as itself, so saving from it drops nothing.
+    from wagtail_reseau.forms import ClassifiedPageForm
+
+    form_class = m.GoodPracticePage.get_edit_handler().get_form_class()
+    assert issubclass(form_class, ClassifiedPageForm)
+    form = form_class(instance=english, for_user=None, parent_page=english.get_parent())
+    assert set(form.initial["domains"]) == {english_health.pk, vocab["participation"].pk}
+    offered = set(form.fields["domains"].queryset.values_list("pk", flat=True))
+    assert english_health.pk in offered and vocab["participation"].pk in offered
+    assert vocab["health"].pk not in offered  # the French twin is not offered twice

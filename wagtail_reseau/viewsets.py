@@ -72,6 +72,9 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
     menu_name = "wagtail-reseau"
 
     def __init__(self):
-        self.items = [VOCABULARY_VIEWSETS[name] for name in reseau_settings.VOCABULARIES]
+        names = reseau_settings.VOCABULARIES
+        if isinstance(names, str) or not hasattr(names, "__iter__"):
+            names = ()  # reported by the system check wagtail_reseau.E003
+        self.items = [VOCABULARY_VIEWSETS[name] for name in names if name in VOCABULARY_VIEWSETS]
         self.menu_order = reseau_settings.ADMIN_MENU_ORDER
         super().__init__()

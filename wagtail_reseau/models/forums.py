@@ -22,6 +22,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import AgendaItemBlock, PerspectiveBlock, ResourcesBlock
 from ..fields import ChoiceListField
@@ -255,6 +256,11 @@ class ForumPage(ClassifiedPageMixin, Page):
         APIField("report_documents"),
     ]
 
+    override_translatable_fields = ClassifiedPageMixin.override_translatable_fields + [
+        SynchronizedField("participating_organisations"),
+        SynchronizedField("venue_address"),
+    ]
+
     class Meta:
         verbose_name = _("forum or workshop")
         verbose_name_plural = _("forums and workshops")
@@ -288,6 +294,17 @@ class ForumPage(ClassifiedPageMixin, Page):
         if role:
             contributors = contributors.filter(role=role)
         return contributors
+
+    def get_news_reports(self):
+        """Live, public news items reporting on this forum, in this page's language."""
+        from .news import NewsPage
+
+        return (
+            NewsPage.objects.live()
+            .public()
+            .filter(forum__translation_key=self.translation_key, locale_id=self.locale_id)
+            .order_by("-date")
+        )
 
     def get_participating_organisations(self):
         return [page.localized for page in self.participating_organisations.live().public()]

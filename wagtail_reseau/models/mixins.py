@@ -11,6 +11,8 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from wagtail_localize.fields import SynchronizedField
+
 from ..conf import reseau_settings
 from ..forms import ClassifiedPageForm
 
@@ -69,6 +71,13 @@ class ClassifiedPageMixin(models.Model):
     ]
 
     base_form_class = ClassifiedPageForm
+    # wagtail-localize skips many-to-many fields unless told: keep every language's
+    # version classified like its source (terms are shown via ``.localized``).
+    override_translatable_fields = [
+        SynchronizedField("domains"),
+        SynchronizedField("territories"),
+        SynchronizedField("audiences"),
+    ]
 
     class Meta:
         abstract = True

@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from ..fields import ChoiceListField
 from ..validators import validate_insee_code, validate_siret
@@ -239,6 +240,21 @@ class OrganisationPage(ClassifiedPageMixin, Page):
         APIField("premises_accessibility"),
         APIField("accessibility_notes"),
         APIField("siret"),
+    ]
+
+    # Identity, address and relations are the same in every language.
+    override_translatable_fields = ClassifiedPageMixin.override_translatable_fields + [
+        SynchronizedField(name)
+        for name in (
+            "organisation_type",
+            "parent_organisation",
+            "street_address",
+            "postcode",
+            "commune",
+            "insee_code",
+            "phone",
+            "siret",
+        )
     ]
 
     class Meta:

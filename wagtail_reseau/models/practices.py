@@ -13,6 +13,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import ResourcesBlock
 from ..conf import reseau_settings
@@ -210,6 +211,10 @@ class GoodPracticePage(ClassifiedPageMixin, Page):
         APIField("maturity"),
         APIField("licence"),
         APIField("tags"),
+    ]
+
+    override_translatable_fields = ClassifiedPageMixin.override_translatable_fields + [
+        SynchronizedField("partner_organisations"),
     ]
 
     class Meta:

@@ -35,7 +35,7 @@ class VocabularyTerm(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("locale_id"),
         index.FilterField("slug"),
     ]
-    override_translatable_fields = [SynchronizedField("slug")]
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -167,7 +167,7 @@ class Territory(HierarchicalTerm):
         index.FilterField("kind"),
     ]
     override_translatable_fields = VocabularyTerm.override_translatable_fields + [
-        SynchronizedField("code"),
+        SynchronizedField("code", overridable=False),
     ]
 
     class Meta(HierarchicalTerm.Meta):
@@ -198,7 +198,7 @@ class OrganisationType(VocabularyTerm):
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("code"), FieldPanel("description")]
     search_fields = VocabularyTerm.search_fields + [index.SearchField("code")]
     override_translatable_fields = VocabularyTerm.override_translatable_fields + [
-        SynchronizedField("code"),
+        SynchronizedField("code", overridable=False),
     ]
 
     class Meta(VocabularyTerm.Meta):
