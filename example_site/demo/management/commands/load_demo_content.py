@@ -247,7 +247,18 @@ class DemoLoader:
         if english is not None:
             self.translate_pages(home, english)
 
+        self.show_indexes_in_menus(home)
+        if not site.site_name:
+            site.site_name = content.HOME_TITLE
+            site.save()
         self.ensure_superuser()
+
+    def show_indexes_in_menus(self, home):
+        """Lists the index pages in the site's main menu (once: no new revision later)."""
+        for page in home.get_children().filter(show_in_menus=False).specific():
+            if page.live and page.locale_id == home.locale_id:
+                page.show_in_menus = True
+                page.save_revision().publish()
 
     def load_territories(self, other_locales):
         loader = VocabularyLoader(self.locale, other_locales, translations=True, log=self.log)

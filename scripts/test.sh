@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Every check of the project, as CI runs it (.ci/run calls this script):
+#   1. scripts/bootstrap.sh               (.venv and the package with its dev extras)
+#   2. manage.py check                    (the example site's system checks)
+#   3. manage.py makemigrations --check   (no model change without its migration)
+#   4. pytest on SQLite
+#   5. scripts/postgres.sh start          (a throwaway local PostgreSQL)
+#   6. pytest on PostgreSQL               (DATABASE_URL set)
+# Extra arguments go to both pytest runs:  scripts/test.sh -k demo
+# When PostgreSQL cannot be started, the PostgreSQL run is SKIPPED (loudly), or is a
+# FAILURE when CI is set. The exit code is non-zero if any stage failed; the output
+# ends with a summary of the stages and then pytest's own closing line.
+# A PostgreSQL server started by this run is stopped at the end (RESEAU_PG_KEEP=1
+# keeps it); one that was already running is left alone.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+PY=.venv/bin/python
+WORK="$(mktemp -d)"
+STOP_PG_AT_EXIT=""
+
+# shellcheck disable=SC2317  # (called by the trap)
+cleanup() {
+    # Stop the server if this run started it (silently: the output must end with pytest's line).
+    if [ -n "$STOP_PG_AT_EXIT" ]; then bash scripts/postgres.sh stop >/dev/null 2>&1 || true; fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+in_ci() { [ -n "${CI:-}" ] && [ "${CI:-}" != "false" ] && [ "${CI:-}" != "0" ]; }
+
+banner() { printf '\n==== %s ====\n' "$*"; }
+
+# Stage results, in order, for the summary.
+STAGES=()
+RESULTS=()
+record() { STAGES+=("$1"); RESULTS+=("$2"); }
+
+# The closing line of the pytest run shown last (a failing run wins over a passing one).
+FINAL_PYTEST_LINE=""
+FINAL_PYTEST_FAILED=""
+
+# run_pytest NAME [env assignments...] -- pytest args...
+run_pytest() {
+    local name="$1"; shift
+    local envs=()
+    while [ "$1" != "--" ]; do envs+=("$1"); shift; done
+    shift
+    local log="$WORK/pytest-$(( ${#STAGES[@]} )).log"
+    banner "$name"
+    local rc=0
+    env "${envs[@]}" "$PY" -m pytest "$@" 2>&1 | tee "$log" || rc="${PIPESTATUS[0]}"
+    local last
+    last="$(grep -v '^[[:space:]]*$' "$log" | tail -n 1 || true)"
+    if [ "$rc" = 0 ]; then
+        record "$name" passed
+    elif [ "$rc" = 5 ]; then
+        echo "pytest collected no tests (exit code 5): counted as a failure"
+        record "$name" "FAILED (no tests collected)"
+    else
+        record "$name" "FAILED (pytest exit code $rc)"
+    fi
+    # Keep the line of the last run, unless an earlier run failed and this one did not.
+    if [ "$rc" != 0 ] || [ -z "$FINAL_PYTEST_FAILED" ]; then
+        FINAL_PYTEST_LINE="$last"
+        [ "$rc" = 0 ] || FINAL_PYTEST_FAILED=1
+    fi
+}
+
+# run_stage NAME command...
+run_stage() {
+    local name="$1"; shift
+    banner "$name"
+    if "$@"; then record "$name" passed; else record "$name" "FAILED (exit code $?)"; fi
+}
+
+# 1. Environment. Nothing else can run without it.
+banner "bootstrap"
+if ! bash scripts/bootstrap.sh; then
+    echo "FAILED: scripts/bootstrap.sh (see above); nothing else was run"
+    exit 1
+fi
+record "bootstrap" passed
+
+# 2-3. The example site's checks (its settings: example_site.settings.dev).
+export DJANGO_SETTINGS_MODULE=example_site.settings.dev
+run_stage "manage.py check" "$PY" example_site/manage.py check
+run_stage "makemigrations --check" "$PY" example_site/manage.py makemigrations --check --dry-run
+unset DJANGO_SETTINGS_MODULE  # pytest takes tests.settings from pyproject.toml
+
+# 4. The suite on SQLite (whatever DATABASE_URL the caller had).
+run_pytest "pytest (SQLite)" -u DATABASE_URL -- "$@"
+
+# 5. PostgreSQL.
+banner "PostgreSQL"
+PG_WAS_UP=""
+bash scripts/postgres.sh status >/dev/null 2>&1 && PG_WAS_UP=1
+PG_URL=""
+# Its stdout (the export line) goes to a file, its messages to the screen and a file.
+if bash scripts/postgres.sh start 2>&1 >"$WORK/pg.out" | tee "$WORK/pg.err"; then
+    PG_URL="$(sed -n 's/^export DATABASE_URL=//p' "$WORK/pg.out" | tail -n 1)"
+fi
+[ -n "$PG_WAS_UP" ] || [ -z "$PG_URL" ] || [ -n "${RESEAU_PG_KEEP:-}" ] || STOP_PG_AT_EXIT=1
+
+if [ -n "$PG_URL" ]; then
+    record "PostgreSQL server" passed
+    # 6. The suite on PostgreSQL.
+    # The host-integration test (marked slow) installs the wheel with its own SQLite
+    # database: the SQLite run covers it, the PostgreSQL run skips it.
+    run_pytest "pytest (PostgreSQL)" "DATABASE_URL=$PG_URL" -- -m "not slow" "$@"
+else
+    reason="$(grep -v '^[[:space:]]*$' "$WORK/pg.err" 2>/dev/null | tail -n 1 || true)"
+    reason="${reason#\[postgres\] }"
+    reason="${reason#ERROR: }"
+    reason="${reason:-scripts/postgres.sh start failed}"
+    if in_ci; then
+        echo "FAILED: PostgreSQL could not be started (CI is set, so this is a failure): $reason"
+        record "PostgreSQL server" "FAILED ($reason)"
+        record "pytest (PostgreSQL)" "FAILED (not run: no PostgreSQL)"
+    else
+        echo
+        echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+        echo "!!! SKIPPED the PostgreSQL run: $reason"
+        echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+        record "PostgreSQL server" "SKIPPED ($reason)"
+        record "pytest (PostgreSQL)" "SKIPPED"
+    fi
+fi
+
+# Summary, then pytest's closing line last (CI reads the closing lines).
+failed=0
+banner "summary"
+for i in "${!STAGES[@]}"; do
+    printf '  %-26s %s\n' "${STAGES[$i]}" "${RESULTS[$i]}"
+    case "${RESULTS[$i]}" in FAILED*) failed=1 ;; esac
+done
+if [ "$failed" = 0 ]; then echo "ALL STAGES PASSED"; else echo "SOME STAGES FAILED"; fi
+echo
+[ -z "$FINAL_PYTEST_LINE" ] || printf '%s\n' "$FINAL_PYTEST_LINE"
+exit "$failed"
