@@ -28,7 +28,14 @@ def home(locale_fr):
 
 @pytest.fixture
 def admin_user(db):
-    return get_user_model().objects.create_superuser("admin", "admin@example.org", "password")
+    """A superuser whose admin speaks English (the site's default language is French)."""
+    from wagtail.users.models import UserProfile
+
+    user = get_user_model().objects.create_superuser("admin", "admin@example.org", "password")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
 
 
 @pytest.fixture
