@@ -11,3 +11,6 @@ class WagtailReseauConfig(AppConfig):
     def ready(self):
         # Registers the settings checks (``manage.py check`` reports bad settings).
         from . import checks  # noqa: F401
+        from .catalogue import indexing
+
+        indexing.connect()

@@ -23,6 +23,9 @@ DEFAULTS = {
         "organisation_type",
         "person",
     ),
+    # The catalogue's search engine: "database" (embedded, the default) or the
+    # dotted path of a CatalogueEngine subclass.
+    "CATALOGUE_ENGINE": "database",
     # Licence offered by default to a newly written good practice.
     "DEFAULT_PRACTICE_LICENCE": "CC-BY-SA-4.0",
 }

@@ -2385,3 +2385,14 @@ PRACTICES_INDEX_TRANSLATION = {
         "could inspire others? Share it!"
     ),
 }
+
+
+CATALOGUE_INTRO = (
+    "<p>Cherchez parmi les bonnes pratiques, les structures, les forums, les formations, "
+    "le parrainage, le projet fédéral et les actualités du réseau, puis affinez par domaine "
+    "d'action, territoire, public ou année.</p>"
+)
+PRACTICES_CATALOGUE_INTRO = (
+    "<p>Les bonnes pratiques proposées par les structures du réseau, à reprendre chez vous : "
+    "filtrez par domaine d'action et par territoire.</p>"
+)

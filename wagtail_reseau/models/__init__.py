@@ -1,6 +1,7 @@
 """The content model, one module per domain. Import from here:
 ``from wagtail_reseau.models import GoodPracticePage``."""
 
+from .catalogue import CatalogueEntry, CatalogueFacetValue, CataloguePage
 from .forums import (
     AccessibilityService,
     AttendanceMode,
@@ -38,6 +39,9 @@ __all__ = [
     "AccessibilityService",
     "AttendanceMode",
     "Audience",
+    "CatalogueEntry",
+    "CatalogueFacetValue",
+    "CataloguePage",
     "ClassifiedPageMixin",
     "ContributorRole",
     "DomainOfAction",

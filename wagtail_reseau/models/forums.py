@@ -61,7 +61,7 @@ class ForumKind(models.TextChoices):
 class ForumIndexPage(IndexPageMixin, Page):
     """Lists forums and workshops; upcoming first, then past ones."""
 
-    subpage_types = ["wagtail_reseau.ForumPage"]
+    subpage_types = ["wagtail_reseau.ForumPage", "wagtail_reseau.CataloguePage"]
     template = "wagtail_reseau/pages/forum_index_page.html"
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + IndexPageMixin.search_fields

@@ -34,7 +34,7 @@ class MentoringFormat(models.TextChoices):
 
 
 class MentoringIndexPage(IndexPageMixin, Page):
-    subpage_types = ["wagtail_reseau.MentoringPage"]
+    subpage_types = ["wagtail_reseau.MentoringPage", "wagtail_reseau.CataloguePage"]
     template = "wagtail_reseau/pages/mentoring_index_page.html"
     listing_ordering = ("-first_published_at",)
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -26,7 +26,7 @@ class NewsKind(models.TextChoices):
 
 
 class NewsIndexPage(IndexPageMixin, Page):
-    subpage_types = ["wagtail_reseau.NewsPage"]
+    subpage_types = ["wagtail_reseau.NewsPage", "wagtail_reseau.CataloguePage"]
     template = "wagtail_reseau/pages/news_index_page.html"
     listing_ordering = ("-date", "-pk")
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -59,7 +59,7 @@ class OrganisationIndexPage(IndexPageMixin, Page):
     """The directory: lists the member organisations placed under it."""
 
     listing_model = None  # set below, once OrganisationPage exists
-    subpage_types = ["wagtail_reseau.OrganisationPage"]
+    subpage_types = ["wagtail_reseau.OrganisationPage", "wagtail_reseau.CataloguePage"]
     template = "wagtail_reseau/pages/organisation_index_page.html"
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -49,7 +49,7 @@ def default_licence():
 
 
 class GoodPracticeIndexPage(IndexPageMixin, Page):
-    subpage_types = ["wagtail_reseau.GoodPracticePage"]
+    subpage_types = ["wagtail_reseau.GoodPracticePage", "wagtail_reseau.CataloguePage"]
     template = "wagtail_reseau/pages/good_practice_index_page.html"
     listing_ordering = ("-first_published_at",)
     content_panels = Page.content_panels + [FieldPanel("intro")]

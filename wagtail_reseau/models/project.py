@@ -36,7 +36,7 @@ class FederalProjectPage(IndexPageMixin, Page):
     )
     principles = RichTextField(_("principles"), blank=True, features=FEATURES)
 
-    subpage_types = ["wagtail_reseau.ProjectAxisPage"]
+    subpage_types = ["wagtail_reseau.ProjectAxisPage", "wagtail_reseau.CataloguePage"]
     template = "wagtail_reseau/pages/federal_project_page.html"
     listing_ordering = ("path",)
     content_panels = Page.content_panels + [

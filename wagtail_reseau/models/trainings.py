@@ -40,7 +40,7 @@ class Pacing(models.TextChoices):
 
 
 class TrainingIndexPage(IndexPageMixin, Page):
-    subpage_types = ["wagtail_reseau.TrainingCapsulePage"]
+    subpage_types = ["wagtail_reseau.TrainingCapsulePage", "wagtail_reseau.CataloguePage"]
     template = "wagtail_reseau/pages/training_index_page.html"
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + IndexPageMixin.search_fields

@@ -32,6 +32,7 @@ from wagtail_localize.segments.types import StringSegmentValue
 
 from wagtail_reseau.management.commands.reseau_load_vocabulary import VocabularyLoader, ensure_locales
 from wagtail_reseau.models import (
+    CataloguePage,
     Audience,
     DomainOfAction,
     FederalProjectPage,
@@ -247,11 +248,26 @@ class DemoLoader:
         if english is not None:
             self.translate_pages(home, english)
 
+        self.load_catalogues(home)
         self.show_indexes_in_menus(home)
         if not site.site_name:
             site.site_name = content.HOME_TITLE
             site.save()
         self.ensure_superuser()
+
+    def load_catalogues(self, home):
+        """A search over the whole network, and a practices-only catalogue."""
+
+        def whole_network(page):
+            page.intro = content.CATALOGUE_INTRO
+
+        def practices_only(page):
+            page.intro = content.PRACTICES_CATALOGUE_INTRO
+            page.content_types = ["practice"]
+            page.facets = ["domain", "territory", "audience", "tag", "year"]
+
+        self.page(home, CataloguePage, "rechercher", "Rechercher dans le réseau", whole_network)
+        self.page(self.indexes["practices"], CataloguePage, "catalogue", "Catalogue des bonnes pratiques", practices_only)
 
     def show_indexes_in_menus(self, home):
         """Lists the index pages in the site's main menu (once: no new revision later)."""

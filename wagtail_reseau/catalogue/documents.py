@@ -1,0 +1,263 @@
+"""Pages become catalogue documents here, and only here: both engines index the
+same ``CatalogueDocument``, so they can be held to the same tests.
+
+A host registers its own page type with ``register_document_type``."""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .facets import FACETS, ancestors_of, vocabulary_terms
+
+WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass
+class CatalogueDocument:
+    page_id: int
+    locale_id: int
+    language_code: str
+    type: str
+    title: str
+    url: str
+    summary: str
+    text: str
+    date: datetime.date | None
+    #: When the last occurrence ends (forums, training sessions): upcoming/past.
+    event_last: datetime.datetime | None
+    #: ``{facet key: set of values}``; hierarchical facets include ancestors.
+    facets: dict = field(default_factory=dict)
+    #: ``{tag slug: tag name}`` for the tag facet's labels.
+    tag_labels: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    """How one page model becomes a document."""
+
+    key: str
+    model: str  # "app_label.ModelName"
+    label: str
+    summary_field: str = "summary"
+    text_fields: tuple = ()
+    #: page -> date used for sorting and the year facet
+    get_date: object = None
+    #: page -> list of years (defaults to the date's year)
+    get_years: object = None
+    #: page -> datetime at which the last occurrence ends, for upcoming/past
+    get_event_last: object = None
+
+    def get_model(self):
+        from django.apps import apps
+
+        return apps.get_model(self.model)
+
+
+_DOCUMENT_TYPES = {}
+
+
+def register_document_type(document_type):
+    _DOCUMENT_TYPES[document_type.key] = document_type
+
+
+def document_types():
+    return dict(_DOCUMENT_TYPES)
+
+
+def document_type_for(page):
+    for document_type in _DOCUMENT_TYPES.values():
+        if type(page) is document_type.get_model():
+            return document_type
+    return None
+
+
+def _published_date(page):
+    moment = page.first_published_at or page.last_published_at
+    return timezone.localtime(moment).date() if moment else None
+
+
+def _forum_event_last(page):
+    return page.end or page.start
+
+
+def _training_sessions(page):
+    return list(page.sessions.all())
+
+
+def _training_event_last(page):
+    ends = [session.end or session.start for session in _training_sessions(page)]
+    return max(ends) if ends else None
+
+
+def _training_date(page):
+    starts = [session.start for session in _training_sessions(page)]
+    upcoming = [start for start in starts if start >= timezone.now()]
+    if upcoming:
+        return timezone.localtime(min(upcoming)).date()
+    if starts:
+        return timezone.localtime(max(starts)).date()
+    return _published_date(page)
+
+
+def _training_years(page):
+    years = {timezone.localtime(session.start).year for session in _training_sessions(page)}
+    return sorted(years)
+
+
+for _document_type in (
+    DocumentType(
+        "practice",
+        "wagtail_reseau.GoodPracticePage",
+        _("Good practice"),
+        text_fields=("what", "who", "why", "how", "results", "transferability", "lessons_learned", "other_partners"),
+        get_date=lambda page: page.start_date or _published_date(page),
+    ),
+    DocumentType(
+        "organisation",
+        "wagtail_reseau.OrganisationPage",
+        _("Organisation"),
+        text_fields=("description", "commune", "postcode", "street_address"),
+        get_date=_published_date,
+        get_years=lambda page: [],
+    ),
+    DocumentType(
+        "forum",
+        "wagtail_reseau.ForumPage",
+        _("Forum or workshop"),
+        text_fields=("description", "agenda", "report_summary", "perspectives", "venue_name"),
+        get_date=lambda page: timezone.localtime(page.start).date(),
+        get_event_last=_forum_event_last,
+    ),
+    DocumentType(
+        "training",
+        "wagtail_reseau.TrainingCapsulePage",
+        _("Training capsule"),
+        text_fields=("description", "learning_objectives", "prerequisites"),
+        get_date=_training_date,
+        get_years=_training_years,
+        get_event_last=_training_event_last,
+    ),
+    DocumentType(
+        "mentoring",
+        "wagtail_reseau.MentoringPage",
+        _("Mentoring"),
+        text_fields=("description", "experience", "availability"),
+        get_date=_published_date,
+    ),
+    DocumentType(
+        "project_axis",
+        "wagtail_reseau.ProjectAxisPage",
+        _("Federal project axis"),
+        text_fields=("global_context", "stakes", "previous_actions", "operational_objectives", "avenues_for_action"),
+        get_date=_published_date,
+        get_years=lambda page: [],
+    ),
+    DocumentType(
+        "news",
+        "wagtail_reseau.NewsPage",
+        _("News"),
+        summary_field="intro",
+        text_fields=("body", "author_name"),
+        get_date=lambda page: page.date,
+    ),
+):
+    register_document_type(_document_type)
+
+
+def plain_text(value):
+    """Text with whitespace folded. What an editor typed stays as typed (a literal
+    "<b>" in a summary is text); it is escaped when shown."""
+    if value is None:
+        return ""
+    return WHITESPACE.sub(" ", str(value)).strip()
+
+
+def field_text(page, name):
+    """Visible text of a field: Wagtail's own indexing text for rich text and
+    StreamFields (markup removed, entities decoded), the value for the others."""
+    model_field = page._meta.get_field(name)
+    value = getattr(page, name)
+    if hasattr(model_field, "get_searchable_content"):
+        return plain_text(" ".join(str(part) for part in model_field.get_searchable_content(value)))
+    return plain_text(value)
+
+
+def is_visible(page):
+    """Only live, public pages reachable on a site become documents."""
+    if not page.live or page.expired:
+        return False
+    if page.get_view_restrictions().exists():
+        return False
+    return page.get_url() is not None
+
+
+def _slugs_with_ancestors(facet_key, slugs, language_code):
+    facet = FACETS[facet_key]
+    if not facet.hierarchical:
+        return set(slugs)
+    terms = vocabulary_terms(facet, language_code)
+    values = set()
+    for slug in slugs:
+        values.add(slug)
+        values.update(ancestors_of(terms, slug))
+    return values
+
+
+def build_document(page):
+    """The document for ``page`` (a specific page), or None if it is not searchable."""
+    document_type = document_type_for(page)
+    if document_type is None or not is_visible(page):
+        return None
+    language_code = page.locale.language_code
+    date = document_type.get_date(page) if document_type.get_date else _published_date(page)
+    if document_type.get_years is not None:
+        years = document_type.get_years(page)
+    else:
+        years = [date.year] if date else []
+
+    facets = {"type": {document_type.key}}
+    if years:
+        facets["year"] = {str(year) for year in years}
+    for facet_key, relation in (("domain", "domains"), ("territory", "territories"), ("audience", "audiences")):
+        manager = getattr(page, relation, None)
+        if manager is not None:
+            slugs = [term.slug for term in manager.all()]
+            if slugs:
+                facets[facet_key] = _slugs_with_ancestors(facet_key, slugs, language_code)
+    organisation_type = getattr(page, "organisation_type", None)
+    if organisation_type is not None:
+        facets["organisation_type"] = {organisation_type.slug}
+    tag_labels = {}
+    tags = getattr(page, "tags", None)
+    if tags is not None:
+        tag_labels = {tag.slug: tag.name for tag in tags.all()}
+        if tag_labels:
+            facets["tag"] = set(tag_labels)
+    event_last = document_type.get_event_last(page) if document_type.get_event_last else None
+    if event_last is not None:
+        facets["when"] = {"event"}
+
+    summary_field = document_type.summary_field
+    summary = field_text(page, summary_field) if summary_field and hasattr(page, summary_field) else ""
+    parts = [field_text(page, name) for name in document_type.text_fields if hasattr(page, name)]
+    parts += [term.name for relation in ("domains", "territories") for term in getattr(page, relation).all()] if hasattr(
+        page, "domains"
+    ) else []
+    parts += list(tag_labels.values())
+    return CatalogueDocument(
+        page_id=page.pk,
+        locale_id=page.locale_id,
+        language_code=language_code,
+        type=document_type.key,
+        title=page.title,
+        url=page.get_url(),
+        summary=summary,
+        text=" ".join(part for part in parts if part),
+        date=date,
+        event_last=event_last,
+        facets=facets,
+        tag_labels=tag_labels,
+    )

@@ -1,0 +1,187 @@
+"""Keeps the catalogue in step with the pages: publish, unpublish, delete, move,
+translation, privacy change and vocabulary edits. Connected in ``apps.ready``."""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished
+
+from .documents import build_document, document_types
+from .engines import indexing_engines
+from .facets import invalidate_vocabulary_cache
+
+logger = logging.getLogger(__name__)
+
+VOCABULARY_RELATIONS = {
+    "DomainOfAction": "domains",
+    "Territory": "territories",
+    "Audience": "audiences",
+}
+
+
+def searchable_models():
+    return [document_type.get_model() for document_type in document_types().values()]
+
+
+def index_pages(pages):
+    """(Re)indexes the given pages in every engine: documents for the searchable
+    ones, removal for the others (draft, private, expired, not a catalogue type)."""
+    documents, removed = [], []
+    for page in pages:
+        page = page.specific
+        document = build_document(page)
+        if document is None:
+            removed.append(page.pk)
+        else:
+            documents.append(document)
+    for engine in indexing_engines():
+        try:
+            if removed:
+                engine.remove_pages(removed)
+            if documents:
+                engine.index_documents(documents)
+        except Exception:  # an engine that is down must not block publishing
+            logger.warning("The %s catalogue engine could not be updated.", engine.name, exc_info=True)
+    return len(documents), len(removed)
+
+
+def index_page_ids(page_ids):
+    page_ids = list(page_ids)
+    if page_ids:
+        index_pages(Page.objects.filter(pk__in=page_ids).specific())
+
+
+def index_subtree(page):
+    """The page and its descendants: their URL or privacy depends on it."""
+    index_pages(Page.objects.descendant_of(page, inclusive=True).type(*searchable_models()).specific())
+
+
+def remove_page_ids(page_ids):
+    for engine in indexing_engines():
+        try:
+            engine.remove_pages(list(page_ids))
+        except Exception:
+            logger.warning("The %s catalogue engine could not be updated.", engine.name, exc_info=True)
+
+
+def on_commit(function, *args):
+    transaction.on_commit(lambda: function(*args))
+
+
+# -- page events ----------------------------------------------------------------
+
+
+def handle_page_published(sender, instance, **kwargs):
+    on_commit(index_subtree, instance)
+
+
+def handle_page_unpublished(sender, instance, **kwargs):
+    on_commit(index_subtree, instance)
+
+
+def handle_page_deleted(sender, instance, **kwargs):
+    page_id = instance.pk
+    on_commit(remove_page_ids, [page_id])
+
+
+def handle_page_moved_or_renamed(sender, instance, **kwargs):
+    on_commit(index_subtree, instance)
+
+
+def handle_page_moved(sender, instance, **kwargs):
+    on_commit(index_subtree, Page.objects.get(pk=instance.pk))
+
+
+def handle_restriction_changed(sender, instance, **kwargs):
+    page_id = instance.page_id
+
+    def reindex():
+        page = Page.objects.filter(pk=page_id).first()
+        if page is not None:
+            index_subtree(page)
+
+    transaction.on_commit(reindex)
+
+
+# -- vocabulary events --------------------------------------------------------
+
+
+def pages_using_term(term):
+    """Ids of pages classified with ``term`` or a term of the same slug in another
+    language (pages keep their source's terms)."""
+    relation = VOCABULARY_RELATIONS.get(type(term).__name__)
+    page_ids = set()
+    for model in searchable_models():
+        if relation and hasattr(model, relation):
+            field = model._meta.get_field(relation)
+            through = field.remote_field.through
+            target = field.m2m_reverse_field_name()
+            source = field.m2m_field_name()
+            page_ids.update(
+                through.objects.filter(**{f"{target}__slug": term.slug}).values_list(f"{source}_id", flat=True)
+            )
+        if type(term).__name__ == "OrganisationType" and hasattr(model, "organisation_type"):
+            page_ids.update(model.objects.filter(organisation_type__slug=term.slug).values_list("pk", flat=True))
+    descendants = getattr(term, "children", None)
+    if descendants is not None:
+        for child in descendants.all():
+            page_ids.update(pages_using_term(child))
+    return page_ids
+
+
+def handle_term_saved(sender, instance, created, **kwargs):
+    invalidate_vocabulary_cache()
+    if created:
+        return
+    # Renaming relabels through the cache; a new slug or parent changes stored values.
+    on_commit(index_page_ids, pages_using_term(instance))
+
+
+def handle_term_pre_delete(sender, instance, **kwargs):
+    instance._reseau_pages = pages_using_term(instance)
+
+
+def handle_term_deleted(sender, instance, **kwargs):
+    invalidate_vocabulary_cache()
+    on_commit(index_page_ids, getattr(instance, "_reseau_pages", ()))
+
+
+def handle_tag_saved(sender, instance, created, **kwargs):
+    if created:
+        return
+    page_ids = set()
+    for model in searchable_models():
+        if hasattr(model, "tags"):
+            page_ids.update(model.objects.filter(tags__pk=instance.pk).values_list("pk", flat=True))
+    on_commit(index_page_ids, page_ids)
+
+
+def connect():
+    from taggit.models import Tag
+
+    from ..models import Audience, DomainOfAction, OrganisationType, Territory
+
+    page_published.connect(handle_page_published, dispatch_uid="wagtail_reseau_published")
+    page_unpublished.connect(handle_page_unpublished, dispatch_uid="wagtail_reseau_unpublished")
+    page_slug_changed.connect(handle_page_moved_or_renamed, dispatch_uid="wagtail_reseau_slug_changed")
+    post_delete.connect(handle_page_deleted, sender=Page, dispatch_uid="wagtail_reseau_page_deleted")
+    for model in searchable_models():
+        post_delete.connect(handle_page_deleted, sender=model, dispatch_uid=f"wagtail_reseau_deleted_{model.__name__}")
+    from wagtail.signals import post_page_move
+
+    post_page_move.connect(handle_page_moved, dispatch_uid="wagtail_reseau_page_moved")
+    post_save.connect(handle_restriction_changed, sender=PageViewRestriction, dispatch_uid="wagtail_reseau_restriction")
+    post_delete.connect(
+        handle_restriction_changed, sender=PageViewRestriction, dispatch_uid="wagtail_reseau_restriction_deleted"
+    )
+    for model in (DomainOfAction, Territory, Audience, OrganisationType):
+        post_save.connect(handle_term_saved, sender=model, dispatch_uid=f"wagtail_reseau_term_saved_{model.__name__}")
+        pre_delete.connect(
+            handle_term_pre_delete, sender=model, dispatch_uid=f"wagtail_reseau_term_pre_delete_{model.__name__}"
+        )
+        post_delete.connect(
+            handle_term_deleted, sender=model, dispatch_uid=f"wagtail_reseau_term_deleted_{model.__name__}"
+        )
+    post_save.connect(handle_tag_saved, sender=Tag, dispatch_uid="wagtail_reseau_tag_saved")

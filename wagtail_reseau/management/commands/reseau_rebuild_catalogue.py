@@ -1,0 +1,52 @@
+"""Rebuilds the catalogue index of every engine from the live, public pages."""
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+from tqdm import tqdm
+from wagtail.models import Page
+
+from wagtail_reseau.catalogue.documents import build_document
+from wagtail_reseau.catalogue.engines import indexing_engines
+from wagtail_reseau.catalogue.indexing import searchable_models
+
+BATCH_SIZE = 500
+
+
+class Command(BaseCommand):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.help = _("Rebuild the catalogue's search index from the live, public pages.")
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-progress", action="store_true", help=_("Do not show the progress bar (for logs and scripts).")
+        )
+
+    def handle(self, *args, **options):
+        pages = Page.objects.live().type(*searchable_models()).order_by("pk")
+        total = pages.count()
+        show = options["verbosity"] >= 1 and not options["no_progress"]
+        for engine in indexing_engines():
+            engine.clear()
+            indexed = 0
+            with tqdm(total=total, disable=not show, unit=_("page"), desc=engine.name, file=self.stderr) as bar:
+                batch = []
+                for page in pages.specific().iterator(chunk_size=BATCH_SIZE):
+                    document = build_document(page)
+                    if document is not None:
+                        batch.append(document)
+                    bar.update(1)
+                    if len(batch) >= BATCH_SIZE:
+                        engine.index_documents(batch)
+                        indexed += len(batch)
+                        batch = []
+                if batch:
+                    engine.index_documents(batch)
+                    indexed += len(batch)
+            if options["verbosity"] >= 1:
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        _("%(engine)s: %(indexed)d documents indexed from %(total)d live pages.")
+                        % {"engine": engine.name, "indexed": indexed, "total": total}
+                    )
+                )

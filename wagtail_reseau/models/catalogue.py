@@ -1,0 +1,127 @@
+"""The catalogue page and the database engine's index tables."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from ..catalogue.facets import FACET_CHOICES
+from ..fields import ChoiceListField
+
+CONTENT_TYPE_CHOICES = [
+    ("practice", _("Good practices")),
+    ("organisation", _("Organisations")),
+    ("forum", _("Forums and workshops")),
+    ("training", _("Training capsules")),
+    ("mentoring", _("Mentoring")),
+    ("project_axis", _("Federal project axes")),
+    ("news", _("News")),
+]
+
+
+class CataloguePage(Page):
+    """A faceted search over the network's content, placed anywhere in the tree.
+
+    Editors choose which content types and facets each catalogue shows: a
+    practices-only catalogue, or a search over the whole network."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    content_types = ChoiceListField(
+        _("content types searched"),
+        item_choices=CONTENT_TYPE_CHOICES,
+        help_text=_("Leave all unchecked to search every content type."),
+    )
+    facets = ChoiceListField(
+        _("filters offered"),
+        item_choices=FACET_CHOICES,
+        help_text=_("Leave all unchecked to offer every filter."),
+    )
+    results_per_page = models.PositiveSmallIntegerField(
+        _("results per page"), default=20, validators=[MinValueValidator(5), MaxValueValidator(100)]
+    )
+    facet_values_shown = models.PositiveSmallIntegerField(
+        _("filter values shown before “show more”"),
+        default=8,
+        validators=[MinValueValidator(3), MaxValueValidator(50)],
+    )
+
+    template = "wagtail_reseau/pages/catalogue_page.html"
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("content_types"),
+                FieldPanel("facets"),
+                FieldPanel("results_per_page"),
+                FieldPanel("facet_values_shown"),
+            ],
+            heading=_("Search settings"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("catalogue")
+        verbose_name_plural = _("catalogues")
+
+    def get_content_types(self):
+        from ..catalogue.documents import document_types
+
+        available = list(document_types())
+        return [key for key in available if key in self.content_types] if self.content_types else available
+
+    def get_facet_keys(self):
+        from ..catalogue.facets import FACETS
+
+        return [key for key in FACETS if key in self.facets] if self.facets else list(FACETS)
+
+    def serve(self, request, *args, **kwargs):
+        from ..catalogue.views import serve_catalogue
+
+        return serve_catalogue(self, request)
+
+
+class CatalogueEntry(models.Model):
+    """One searchable page, as the database engine indexes it.
+
+    The full-text index sits beside this table: an FTS5 table on SQLite, a
+    ``search_vector`` column on PostgreSQL (created by migration 0002)."""
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    content_type_key = models.CharField(max_length=40)
+    title = models.CharField(max_length=255)
+    url = models.CharField(max_length=2000)
+    summary = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    date = models.DateField(null=True)
+    event_last = models.DateTimeField(null=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["locale", "content_type_key"]),
+            models.Index(fields=["locale", "date"]),
+            models.Index(fields=["locale", "title"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class CatalogueFacetValue(models.Model):
+    """A facet value of an entry (ancestors of hierarchical values included)."""
+
+    entry = models.ForeignKey(CatalogueEntry, on_delete=models.CASCADE, related_name="facet_values")
+    facet = models.CharField(max_length=30)
+    value = models.CharField(max_length=120)
+    label = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "facet", "value"], name="wagtail_reseau_unique_facet_value"),
+        ]
+        indexes = [models.Index(fields=["facet", "value", "entry"])]
