@@ -37,6 +37,8 @@ def test_unknown_attribute_is_an_error():
         ("WAGTAIL_RESEAU_VOCABULARIES", "domain", "wagtail_reseau.E003"),
         ("WAGTAIL_RESEAU_VOCABULARIES", ["domain", "colours"], "wagtail_reseau.E003"),
         ("WAGTAIL_RESEAU_ITEMS_PER_PAGES", 10, "wagtail_reseau.W001"),
+        ("WAGTAIL_RESEAU_CATALOGUE_ENGINE", "solr", "wagtail_reseau.E004"),
+        ("WAGTAIL_RESEAU_CATALOGUE_ENGINE", "wagtail_reseau.conf.ReseauSettings", "wagtail_reseau.E004"),
     ],
 )
 def test_bad_setting_is_reported(name, value, check_id):

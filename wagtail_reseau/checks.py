@@ -59,4 +59,28 @@ def check_reseau_settings(app_configs, **kwargs):
                     id="wagtail_reseau.E003",
                 )
             )
+    engine = reseau_settings.CATALOGUE_ENGINE
+    if not _engine_importable(engine):
+        errors.append(
+            Error(
+                f"{PREFIX}CATALOGUE_ENGINE must be \"database\" or the dotted path of a CatalogueEngine "
+                f"subclass; {engine!r} cannot be imported.",
+                id="wagtail_reseau.E004",
+            )
+        )
     return errors
+
+
+def _engine_importable(name):
+    from django.utils.module_loading import import_string
+
+    from .catalogue.engines import ENGINES
+    from .catalogue.engines.base import CatalogueEngine
+
+    if not isinstance(name, str) or not name:
+        return False
+    try:
+        engine_class = import_string(ENGINES.get(name, name))
+    except ImportError:
+        return False
+    return isinstance(engine_class, type) and issubclass(engine_class, CatalogueEngine)
