@@ -209,6 +209,8 @@ def test_sorts(client, golden):
         {"domain": "<script>"},
         {"year": "99999"},
         {"tag": "does-not-exist"},
+        {"page": "²"},
+        {"year": "²"},
     ],
 )
 def test_bad_input_is_ignored_and_listed_never_a_5xx(client, golden, params):

@@ -136,3 +136,45 @@ def test_rebuild_command_with_progress_bar(practices, commit):
     assert indexed() == {"Jardin", "Café"}
     assert "2 documents" in out.getvalue()  # (messages are in the site language: French)
     assert "100%" in err.getvalue()  # tqdm's bar
+
+
+def test_deleting_a_tag_removes_it(practices, commit):
+    from taggit.models import Tag
+
+    with commit():
+        page = publish(practices, m.GoodPracticePage(title="Jardin", slug="jardin"))
+        page.tags.add("potager")
+        page.save_revision().publish()
+    assert values(page, "tag") == {"potager"}
+    with commit():
+        Tag.objects.get(name="potager").delete()
+    assert values(page, "tag") == set()
+
+
+def test_deleted_page_leaves_no_full_text_row(practices, commit):
+    from django.db import connection
+
+    from wagtail_reseau.catalogue.engines.database import FTS_TABLE, full_text_kind
+
+    with commit():
+        page = publish(practices, m.GoodPracticePage(title="Jardin", slug="jardin"))
+    with commit():
+        page.delete()
+    assert not CatalogueEntry.objects.exists()
+    if full_text_kind() == "fts5":  # SQLite keeps full text in a table of its own
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {FTS_TABLE}")
+            assert cursor.fetchone()[0] == 0
+
+
+def test_a_page_that_cannot_become_a_document_does_not_break_publishing(practices, commit, monkeypatch, caplog):
+    from wagtail_reseau.catalogue import indexing
+
+    def broken(page):
+        raise RuntimeError("a host adapter failed")
+
+    monkeypatch.setattr(indexing, "build_document", broken)
+    with commit():
+        page = publish(practices, m.GoodPracticePage(title="Jardin", slug="jardin"))
+    assert page.live
+    assert "could not be turned into a catalogue document" in caplog.text

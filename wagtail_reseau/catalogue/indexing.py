@@ -31,7 +31,11 @@ def index_pages(pages):
     documents, removed = [], []
     for page in pages:
         page = page.specific
-        document = build_document(page)
+        try:
+            document = build_document(page)
+        except Exception:  # a faulty page (or host adapter) must not break publishing
+            logger.warning("Page %s could not be turned into a catalogue document.", page.pk, exc_info=True)
+            document = None
         if document is None:
             removed.append(page.pk)
         else:
@@ -148,14 +152,25 @@ def handle_term_deleted(sender, instance, **kwargs):
     on_commit(index_page_ids, getattr(instance, "_reseau_pages", ()))
 
 
-def handle_tag_saved(sender, instance, created, **kwargs):
-    if created:
-        return
+def pages_tagged(tag):
     page_ids = set()
     for model in searchable_models():
         if hasattr(model, "tags"):
-            page_ids.update(model.objects.filter(tags__pk=instance.pk).values_list("pk", flat=True))
-    on_commit(index_page_ids, page_ids)
+            page_ids.update(model.objects.filter(tags__pk=tag.pk).values_list("pk", flat=True))
+    return page_ids
+
+
+def handle_tag_saved(sender, instance, created, **kwargs):
+    if not created:
+        on_commit(index_page_ids, pages_tagged(instance))
+
+
+def handle_tag_pre_delete(sender, instance, **kwargs):
+    instance._reseau_pages = pages_tagged(instance)
+
+
+def handle_tag_deleted(sender, instance, **kwargs):
+    on_commit(index_page_ids, getattr(instance, "_reseau_pages", ()))
 
 
 def connect():
@@ -185,3 +200,5 @@ def connect():
             handle_term_deleted, sender=model, dispatch_uid=f"wagtail_reseau_term_deleted_{model.__name__}"
         )
     post_save.connect(handle_tag_saved, sender=Tag, dispatch_uid="wagtail_reseau_tag_saved")
+    pre_delete.connect(handle_tag_pre_delete, sender=Tag, dispatch_uid="wagtail_reseau_tag_pre_delete")
+    post_delete.connect(handle_tag_deleted, sender=Tag, dispatch_uid="wagtail_reseau_tag_deleted")

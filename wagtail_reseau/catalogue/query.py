@@ -16,6 +16,7 @@ MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FACET = 20
 MAX_PARAMETERS = 100
 SLUG = re.compile(r"^[-\w]{1,120}$")
+DIGITS = re.compile(r"^[0-9]{1,6}$")  # ASCII only: "²".isdigit() is true
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 SORTS = {
@@ -140,7 +141,7 @@ def allowed_values(facet_key, scope, candidates):
     if facet.kind == "when":
         return {value for value in candidates if value in WHEN_LABELS}
     if facet.kind == "year":
-        return {value for value in candidates if value.isdigit() and 1900 <= int(value) <= 2200}
+        return {value for value in candidates if DIGITS.match(value) and 1900 <= int(value) <= 2200}
     if facet.kind == "tag":
         from taggit.models import Tag
 
@@ -175,7 +176,7 @@ def parse_query(querydict, scope):
                 else:
                     ignored.append(Ignored("sort", raw[:80], _("Unknown sort order.")))
             elif name == "page":
-                if raw.isdigit() and 0 < len(raw) <= 6 and int(raw) >= 1:
+                if DIGITS.match(raw) and int(raw) >= 1:
                     page = int(raw)
                 else:
                     ignored.append(Ignored("page", raw[:80], _("Not a page number.")))

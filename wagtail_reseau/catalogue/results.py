@@ -130,6 +130,11 @@ class CatalogueResult:
         }
 
     @property
+    def clear_filters_querystring(self):
+        """Keeps the text and the sort, drops every filter."""
+        return self.query.querystring(selections=())
+
+    @property
     def first_rank(self):
         return (self.page - 1) * self.scope.page_size + 1
 

@@ -88,7 +88,7 @@ class CatalogueEntry(models.Model):
     """One searchable page, as the database engine indexes it.
 
     The full-text index sits beside this table: an FTS5 table on SQLite, a
-    ``search_vector`` column on PostgreSQL (created by migration 0002)."""
+    ``search_vector`` column on PostgreSQL (created by migration 0003)."""
 
     page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")

@@ -47,12 +47,18 @@ def pg_config(language_code):
 
 
 def full_text_kind():
-    """"fts5", "postgresql" or "like", for the current database."""
-    if connection.vendor == "postgresql":
-        return "postgresql"
-    if connection.vendor == "sqlite" and FTS_TABLE in connection.introspection.table_names():
-        return "fts5"
-    return "like"
+    """"fts5", "postgresql" or "like", for the current database (looked up once
+    per connection: the full-text table is made by a migration)."""
+    kind = getattr(connection, "_wagtail_reseau_full_text", None)
+    if kind is None:
+        if connection.vendor == "postgresql":
+            kind = "postgresql"
+        elif connection.vendor == "sqlite" and FTS_TABLE in connection.introspection.table_names():
+            kind = "fts5"
+        else:
+            kind = "like"
+        connection._wagtail_reseau_full_text = kind
+    return kind
 
 
 class DatabaseEngine(CatalogueEngine):
@@ -131,7 +137,8 @@ class DatabaseEngine(CatalogueEngine):
                 "-ts_rank_cd(search_vector, to_tsquery(%s::regconfig, %s))", [config, terms], output_field=FloatField()
             )
             return queryset, rank
-        for word in words:
+        # No full-text index: the stored text keeps its accents, so match words as typed.
+        for word in TOKEN.findall((text or "").lower())[:32]:
             queryset = queryset.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(text__icontains=word))
         return queryset, None
 
@@ -270,6 +277,13 @@ class DatabaseEngine(CatalogueEngine):
         from ...models import CatalogueEntry
 
         self._delete_entries(CatalogueEntry.objects.filter(page_id__in=list(page_ids)))
+        if full_text_kind() == "fts5":
+            # A deleted page takes its entry with it (foreign key cascade) before
+            # this runs: sweep full-text rows left without an entry.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"DELETE FROM {FTS_TABLE} WHERE rowid NOT IN (SELECT id FROM wagtail_reseau_catalogueentry)"
+                )
 
     def clear(self):
         from ...models import CatalogueEntry, CatalogueFacetValue
