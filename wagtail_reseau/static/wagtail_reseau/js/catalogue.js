@@ -23,12 +23,24 @@
       return form.getAttribute("action") + (query ? "?" + query : "");
     }
 
+    // The facets whose "show more" disclosure is open, to keep them open after a swap.
+    function openDisclosures() {
+      var keys = [];
+      region.querySelectorAll("details[open]").forEach(function (details) {
+        var facet = details.closest("fieldset[id]");
+        if (facet) keys.push(facet.id);
+      });
+      return keys;
+    }
+
     function load(url, push) {
       if (pending) pending.abort();
-      pending = new AbortController();
+      var controller = new AbortController();
+      pending = controller;
       var focusedId = document.activeElement && document.activeElement.id;
+      var opened = openDisclosures();
       region.setAttribute("aria-busy", "true");
-      return fetch(url, { headers: { "X-Requested-With": "fetch" }, signal: pending.signal })
+      return fetch(url, { headers: { "X-Requested-With": "fetch" }, signal: controller.signal })
         .then(function (response) {
           if (!response.ok) throw new Error(response.status);
           return response.text();
@@ -40,16 +52,22 @@
           var count = region.querySelector("#reseau-result-count");
           var freshCount = fresh.querySelector("#reseau-result-count");
           // Keep the live region node in place so screen readers announce the new count.
-          Array.prototype.forEach.call(region.children, function (child) {
+          // Copies of the (live) child lists: removing while walking one would skip nodes.
+          Array.prototype.slice.call(region.children).forEach(function (child) {
             if (child !== count) region.removeChild(child);
           });
-          Array.prototype.forEach.call(fresh.children, function (child) {
+          Array.prototype.slice.call(fresh.children).forEach(function (child) {
             if (child.id !== "reseau-result-count") region.appendChild(document.importNode(child, true));
           });
           if (count && freshCount) {
             region.insertBefore(count, region.firstChild);
             count.textContent = freshCount.textContent;
           }
+          opened.forEach(function (id) {
+            var details = document.getElementById(id);
+            details = details && details.querySelector("details");
+            if (details) details.open = true;
+          });
           document.title = doc.title;
           if (push) window.history.pushState({ reseau: true }, "", url);
           var q = form.querySelector("#reseau-q");
@@ -64,7 +82,11 @@
           if (error.name !== "AbortError") window.location.assign(url);
         })
         .finally(function () {
-          region.removeAttribute("aria-busy");
+          // An aborted request must not clear the busy state of the one that replaced it.
+          if (pending === controller) {
+            pending = null;
+            region.removeAttribute("aria-busy");
+          }
         });
     }
 
