@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Every check of the project, as CI runs it (.ci/run calls this script):
 #   1. scripts/bootstrap.sh               (.venv and the package with its dev extras)
-#   2. manage.py check                    (the example site's system checks)
-#   3. manage.py makemigrations --check   (no model change without its migration)
-#   4. pytest on SQLite
-#   5. scripts/postgres.sh start          (a throwaway local PostgreSQL)
-#   6. pytest on PostgreSQL               (DATABASE_URL set)
+#   2. scripts/browser.sh                 (Chromium and axe-core, for tests/browser/)
+#   3. manage.py check                    (the example site's system checks)
+#   4. manage.py makemigrations --check   (no model change without its migration)
+#   5. pytest on SQLite
+#   6. scripts/postgres.sh start          (a throwaway local PostgreSQL)
+#   7. pytest on PostgreSQL               (DATABASE_URL set)
 # Extra arguments go to both pytest runs:  scripts/test.sh -k demo
 # When PostgreSQL cannot be started, the PostgreSQL run is SKIPPED (loudly), or is a
-# FAILURE when CI is set. The exit code is non-zero if any stage failed; the output
-# ends with a summary of the stages and then pytest's own closing line.
+# FAILURE when CI is set. Likewise the browser tests (marker `browser`, in both runs)
+# skip when Chromium, Playwright or axe-core is missing, and fail when CI is set
+# (RESEAU_REQUIRE_BROWSER=1 is exported then). The exit code is non-zero if any stage
+# failed; the output ends with a summary of the stages and then pytest's own closing line.
 # A PostgreSQL server started by this run is stopped at the end (RESEAU_PG_KEEP=1
 # keeps it); one that was already running is left alone.
 set -euo pipefail
@@ -83,16 +86,28 @@ if ! bash scripts/bootstrap.sh; then
 fi
 record "bootstrap" passed
 
-# 2-3. The example site's checks (its settings: example_site.settings.dev).
+# 2. The browser tests' tools. Without them those tests skip, or fail in CI.
+if in_ci; then export RESEAU_REQUIRE_BROWSER=1; fi
+banner "browser tools"
+if bash scripts/browser.sh; then
+    record "browser tools" passed
+elif in_ci; then
+    record "browser tools" "FAILED (see scripts/browser.sh above)"
+else
+    echo "!!! The browser tests will be SKIPPED: scripts/browser.sh could not provide their tools (see above)"
+    record "browser tools" "SKIPPED (missing tools: the browser tests skip)"
+fi
+
+# 3-4. The example site's checks (its settings: example_site.settings.dev).
 export DJANGO_SETTINGS_MODULE=example_site.settings.dev
 run_stage "manage.py check" "$PY" example_site/manage.py check
 run_stage "makemigrations --check" "$PY" example_site/manage.py makemigrations --check --dry-run
 unset DJANGO_SETTINGS_MODULE  # pytest takes tests.settings from pyproject.toml
 
-# 4. The suite on SQLite (whatever DATABASE_URL the caller had).
+# 5. The suite on SQLite (whatever DATABASE_URL the caller had).
 run_pytest "pytest (SQLite)" -u DATABASE_URL -- "$@"
 
-# 5. PostgreSQL.
+# 6. PostgreSQL.
 banner "PostgreSQL"
 PG_WAS_UP=""
 bash scripts/postgres.sh status >/dev/null 2>&1 && PG_WAS_UP=1
@@ -105,7 +120,7 @@ fi
 
 if [ -n "$PG_URL" ]; then
     record "PostgreSQL server" passed
-    # 6. The suite on PostgreSQL.
+    # 7. The suite on PostgreSQL (the browser tests too: they go through its full-text search).
     # The host-integration test (marked slow) installs the wheel with its own SQLite
     # database: the SQLite run covers it, the PostgreSQL run skips it.
     run_pytest "pytest (PostgreSQL)" "DATABASE_URL=$PG_URL" -- -m "not slow" "$@"
