@@ -1,0 +1,1 @@
+"""Benchmarks of wagtail-reseau: scripts run by hand, never by the test suite."""
