@@ -5,6 +5,7 @@ a GIN index on PostgreSQL, ``icontains`` elsewhere. Facet counts take one groupe
 query for the facets without a selection, plus one per facet with a selection
 (disjunctive counts): 1 + k queries whatever the page size or data size."""
 
+import datetime
 import math
 import re
 import unicodedata
@@ -40,6 +41,13 @@ def fold(text):
 
 def tokens(text):
     return TOKEN.findall(fold(text))[:32]
+
+
+def fts5_match(text):
+    """An FTS5 query: every word required, the last one as a prefix, all quoted so
+    nothing a visitor types is read as FTS5 syntax."""
+    words = tokens(text)
+    return (" ".join(f'"{word}"' for word in words[:-1]) + f' "{words[-1]}"*').strip()
 
 
 def pg_config(language_code):
@@ -78,10 +86,13 @@ class DatabaseEngine(CatalogueEngine):
         total = results.count()
         num_pages = max(1, math.ceil(total / scope.page_size))
         page = min(query.page, num_pages)
-        ordered = self._ordered(results, query, rank)
         offset = (page - 1) * scope.page_size
-        rows = ordered.values_list("page_id", "content_type_key", "title", "url", "summary", "text", "date")
-        hits = [RawHit(*row) for row in rows[offset : offset + scope.page_size]]
+        if rank is not None and query.effective_sort == "relevance" and full_text_kind() == "fts5":
+            hits = self._fts5_ranked_hits(results, query.text, offset, scope.page_size)
+        else:
+            ordered = self._ordered(results, query, rank)
+            rows = ordered.values_list("page_id", "content_type_key", "title", "url", "summary", "text", "date")
+            hits = [RawHit(*row) for row in rows[offset : offset + scope.page_size]]
 
         counts, labels = {}, {}
         unselected = [key for key in scope.facet_keys if key not in conditions]
@@ -116,12 +127,12 @@ class DatabaseEngine(CatalogueEngine):
             return queryset, None
         kind = full_text_kind()
         if kind == "fts5":
-            match = " ".join(f'"{word}"' for word in words[:-1]) + f' "{words[-1]}"*'
-            matching = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match.strip()])
+            match = fts5_match(text)
+            matching = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
             rank = RawSQL(
                 f"SELECT bm25({FTS_TABLE}, 10.0, 4.0, 1.0) FROM {FTS_TABLE} "
                 f"WHERE {FTS_TABLE} MATCH %s AND rowid = wagtail_reseau_catalogueentry.id",
-                [match.strip()],
+                [match],
                 output_field=FloatField(),
             )
             return queryset.filter(pk__in=matching), rank
@@ -141,6 +152,25 @@ class DatabaseEngine(CatalogueEngine):
         for word in TOKEN.findall((text or "").lower())[:32]:
             queryset = queryset.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(text__icontains=word))
         return queryset, None
+
+    def _fts5_ranked_hits(self, results, text, offset, limit):
+        """One page of hits by relevance, scoring each match once: the FTS table
+        joined to the entries (a correlated bm25 subquery would rerun the match
+        for every matching row)."""
+        ids_sql, ids_params = results.values("pk").query.sql_with_params()
+        sql = (
+            "SELECT e.page_id, e.content_type_key, e.title, e.url, e.summary, e.text, e.date "
+            f"FROM {FTS_TABLE} JOIN wagtail_reseau_catalogueentry e ON e.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND e.id IN ({ids_sql}) "
+            f"ORDER BY bm25({FTS_TABLE}, 10.0, 4.0, 1.0), e.date DESC, e.title, e.page_id LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [fts5_match(text), *ids_params, limit, offset])
+            rows = cursor.fetchall()
+        return [
+            RawHit(*row[:6], datetime.date.fromisoformat(row[6]) if isinstance(row[6], str) else row[6])
+            for row in rows
+        ]
 
     def _selection(self, key, values, now):
         from ...models import CatalogueFacetValue
