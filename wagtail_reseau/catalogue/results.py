@@ -46,7 +46,6 @@ class FacetValue:
     label: str
     count: int
     selected: bool
-    querystring: str = ""
     children: list = field(default_factory=list)
 
     def as_dict(self):
@@ -214,7 +213,6 @@ def _facet_values(facet, scope, query, counts, labels):
             label=labels.get(value, value),
             count=counts.get(value, 0),
             selected=value in selected,
-            querystring=query.querystring(selections=query.toggled(facet.key, value)),
         )
 
     def ordered(values):
