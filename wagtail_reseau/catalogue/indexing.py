@@ -40,15 +40,20 @@ def index_pages(pages):
             removed.append(page.pk)
         else:
             documents.append(document)
+    update_engines(documents, removed)
+    return len(documents), len(removed)
+
+
+def update_engines(documents=(), removed_page_ids=()):
+    """Writes to every engine; an engine that is down must not block publishing."""
     for engine in indexing_engines():
         try:
-            if removed:
-                engine.remove_pages(removed)
+            if removed_page_ids:
+                engine.remove_pages(list(removed_page_ids))
             if documents:
                 engine.index_documents(documents)
-        except Exception:  # an engine that is down must not block publishing
+        except Exception:
             logger.warning("The %s catalogue engine could not be updated.", engine.name, exc_info=True)
-    return len(documents), len(removed)
 
 
 def index_page_ids(page_ids):
@@ -62,14 +67,6 @@ def index_subtree(page):
     index_pages(Page.objects.descendant_of(page, inclusive=True).type(*searchable_models()).specific())
 
 
-def remove_page_ids(page_ids):
-    for engine in indexing_engines():
-        try:
-            engine.remove_pages(list(page_ids))
-        except Exception:
-            logger.warning("The %s catalogue engine could not be updated.", engine.name, exc_info=True)
-
-
 def on_commit(function, *args):
     transaction.on_commit(lambda: function(*args))
 
@@ -77,36 +74,29 @@ def on_commit(function, *args):
 # -- page events ----------------------------------------------------------------
 
 
-def handle_page_published(sender, instance, **kwargs):
-    on_commit(index_subtree, instance)
-
-
-def handle_page_unpublished(sender, instance, **kwargs):
-    on_commit(index_subtree, instance)
+def handle_page_published_or_unpublished(sender, instance, **kwargs):
+    # Only the page itself: its descendants keep their URL and visibility.
+    on_commit(index_page_ids, [instance.pk])
 
 
 def handle_page_deleted(sender, instance, **kwargs):
-    page_id = instance.pk
-    on_commit(remove_page_ids, [page_id])
+    on_commit(update_engines, (), [instance.pk])
+
+
+def reindex_subtree_of(page_id):
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None:
+        index_subtree(page)
 
 
 def handle_page_moved_or_renamed(sender, instance, **kwargs):
-    on_commit(index_subtree, instance)
-
-
-def handle_page_moved(sender, instance, **kwargs):
-    on_commit(index_subtree, Page.objects.get(pk=instance.pk))
+    """A move or a new slug changes the URLs of the whole subtree."""
+    on_commit(reindex_subtree_of, instance.pk)
 
 
 def handle_restriction_changed(sender, instance, **kwargs):
-    page_id = instance.page_id
-
-    def reindex():
-        page = Page.objects.filter(pk=page_id).first()
-        if page is not None:
-            index_subtree(page)
-
-    transaction.on_commit(reindex)
+    """Privacy applies to the whole subtree."""
+    on_commit(reindex_subtree_of, instance.page_id)
 
 
 # -- vocabulary events --------------------------------------------------------
@@ -178,15 +168,15 @@ def connect():
 
     from ..models import Audience, DomainOfAction, OrganisationType, Territory
 
-    page_published.connect(handle_page_published, dispatch_uid="wagtail_reseau_published")
-    page_unpublished.connect(handle_page_unpublished, dispatch_uid="wagtail_reseau_unpublished")
+    page_published.connect(handle_page_published_or_unpublished, dispatch_uid="wagtail_reseau_published")
+    page_unpublished.connect(handle_page_published_or_unpublished, dispatch_uid="wagtail_reseau_unpublished")
     page_slug_changed.connect(handle_page_moved_or_renamed, dispatch_uid="wagtail_reseau_slug_changed")
     post_delete.connect(handle_page_deleted, sender=Page, dispatch_uid="wagtail_reseau_page_deleted")
     for model in searchable_models():
         post_delete.connect(handle_page_deleted, sender=model, dispatch_uid=f"wagtail_reseau_deleted_{model.__name__}")
     from wagtail.signals import post_page_move
 
-    post_page_move.connect(handle_page_moved, dispatch_uid="wagtail_reseau_page_moved")
+    post_page_move.connect(handle_page_moved_or_renamed, dispatch_uid="wagtail_reseau_page_moved")
     post_save.connect(handle_restriction_changed, sender=PageViewRestriction, dispatch_uid="wagtail_reseau_restriction")
     post_delete.connect(
         handle_restriction_changed, sender=PageViewRestriction, dispatch_uid="wagtail_reseau_restriction_deleted"
