@@ -1,6 +1,8 @@
 """Shared fixtures: locales, a site root, vocabulary terms and page builders."""
 
 import datetime
+import os
+import uuid
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -140,3 +142,64 @@ def social_centre(directory, federation, vocab):
 def in_days(days, hour=14):
     moment = timezone.now() + datetime.timedelta(days=days)
     return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+# -- Elasticsearch ------------------------------------------------------------------
+# Tests marked `elasticsearch` use a real server: RESEAU_ELASTICSEARCH_URL (which
+# `eval "$(scripts/elasticsearch.sh)"` exports). Without one they skip, with the
+# reason; with RESEAU_REQUIRE_ELASTICSEARCH set (scripts/test.sh sets it in CI) a
+# missing server is a failure.
+
+
+def _elasticsearch_required():
+    return os.environ.get("RESEAU_REQUIRE_ELASTICSEARCH", "").strip().lower() not in {"", "0", "false", "no"}
+
+
+def _elasticsearch_problem(url):
+    if not url:
+        return "no Elasticsearch server: RESEAU_ELASTICSEARCH_URL is not set (run: eval \"$(scripts/elasticsearch.sh)\")"
+    try:
+        from elasticsearch import Elasticsearch
+    except ImportError:
+        return "the elasticsearch package is not installed (pip install -e '.[elasticsearch]')"
+    try:
+        health = Elasticsearch(url, request_timeout=5).cluster.health()
+    except Exception as error:  # noqa: BLE001 - any failure means "not usable"
+        return f"the Elasticsearch server at {url} does not answer: {error}"
+    if health["status"] == "red":
+        return f"the Elasticsearch server at {url} is red"
+    return None
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_url():
+    url = os.environ.get("RESEAU_ELASTICSEARCH_URL", "").strip()
+    problem = _elasticsearch_problem(url)
+    if problem:
+        if _elasticsearch_required():
+            pytest.fail(f"{problem} (RESEAU_REQUIRE_ELASTICSEARCH is set, so this is a failure)", pytrace=False)
+        pytest.skip(problem)
+    return url
+
+
+@pytest.fixture
+def elasticsearch_settings(elasticsearch_url, settings):
+    """The Elasticsearch engine selected, on an index of this test's own, dropped after it."""
+    from django.core.cache import cache
+
+    settings.WAGTAIL_RESEAU_CATALOGUE_ENGINE = "elasticsearch"
+    settings.WAGTAIL_RESEAU_ELASTICSEARCH = {
+        "HOSTS": [elasticsearch_url],
+        "INDEX": f"reseau_test_{uuid.uuid4().hex[:12]}",
+        "INDEX_SETTINGS": {"number_of_shards": 1, "number_of_replicas": 0},
+        # Findable at once: tests search right after publishing.
+        "REFRESH": True,
+        "SEARCH_TIMEOUT": 10.0,
+    }
+    cache.clear()
+    from wagtail_reseau.catalogue.engines import get_engine
+
+    engine = get_engine("elasticsearch")  # holds this configuration, whatever the test changes
+    yield settings.WAGTAIL_RESEAU_ELASTICSEARCH
+    engine.delete_everything()
+    cache.clear()

@@ -18,11 +18,17 @@ from .conftest import publish
 
 pytestmark = pytest.mark.django_db
 
-ENGINES = ["database"]
+# The parity suite: every test below runs on each engine. The Elasticsearch runs
+# need a real server (see the `elasticsearch_url` fixture in conftest.py).
+ENGINES = ["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
 
 
 @pytest.fixture(params=ENGINES)
 def engine_name(request):
+    if request.param == "elasticsearch":
+        request.getfixturevalue("elasticsearch_settings")
+        yield request.param
+        return
     with override_settings(WAGTAIL_RESEAU_CATALOGUE_ENGINE=request.param):
         yield request.param
 
@@ -246,7 +252,36 @@ def test_html_page_without_javascript(client, golden):
     assert 'rel="nofollow"' in html  # filter removal links
 
 
-def test_facet_counts_take_one_query_plus_one_per_selected_facet(golden, django_assert_max_num_queries):
+def test_each_engine_keeps_its_request_budget(golden, engine_name, monkeypatch):
+    """Database: facet counts in at most 1 + k SQL statements. Elasticsearch: the
+    whole catalogue query in exactly one request. Whatever the page size."""
+    if engine_name == "database":
+        check_database_statements(golden)
+        return
+    from django.http import QueryDict
+
+    engine = get_engine()
+    scope = scope_for(golden["catalogue"])
+    requests = []
+    transport = engine.client.transport  # shared by every client.options() copy
+    perform = transport.perform_request
+
+    def counting(method, path, *args, **kwargs):
+        requests.append((method, path))
+        return perform(method, path, *args, **kwargs)
+
+    monkeypatch.setattr(transport, "perform_request", counting)
+    for params in ("", "domain=sante", "q=forum&domain=sante&territory=nord&audience=habitants", "q=zzzz&type=news"):
+        for page_size in (1, 50):
+            requests.clear()
+            query = parse_query(QueryDict(params), scope)
+            raw = engine.search(query, scope.__class__(**{**scope.__dict__, "page_size": page_size}))
+            assert len(requests) == 1, (params, page_size, requests)
+            assert requests[0][1].endswith("/_search")
+            assert raw.queries == 1
+
+
+def check_database_statements(golden):
     catalogue = golden["catalogue"]
     scope = scope_for(catalogue)
     engine = get_engine()

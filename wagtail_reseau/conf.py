@@ -26,8 +26,53 @@ DEFAULTS = {
     # The catalogue's search engine: "database" (embedded, the default) or the
     # dotted path of a CatalogueEngine subclass.
     "CATALOGUE_ENGINE": "database",
+    # The Elasticsearch engine's connection and index (used when CATALOGUE_ENGINE
+    # is "elasticsearch"). A site sets only the keys it changes; see
+    # ELASTICSEARCH_DEFAULTS below and docs/elasticsearch.md.
+    "ELASTICSEARCH": {},
     # Licence offered by default to a newly written good practice.
     "DEFAULT_PRACTICE_LICENCE": "CC-BY-SA-4.0",
+}
+
+
+ELASTICSEARCH_DEFAULTS = {
+    # Where the cluster answers: a list of node URLs (https://... for TLS).
+    "HOSTS": ["http://localhost:9200"],
+    # Extra keyword arguments for elasticsearch.Elasticsearch(): credentials and
+    # TLS, e.g. {"api_key": "...", "ca_certs": "/etc/ssl/es-ca.pem"} or
+    # {"basic_auth": ("user", "password"), "verify_certs": True}.
+    "OPTIONS": {},
+    # The alias the catalogue reads and writes; each rebuild loads a new index
+    # named "<INDEX>-<timestamp>" and moves the alias to it in one step.
+    "INDEX": "wagtail_reseau_catalogue",
+    # Settings of each new index (shards, replicas...).
+    "INDEX_SETTINGS": {"number_of_shards": 1, "number_of_replicas": 1},
+    # Analyser (an Elasticsearch analyser type) by language code; other
+    # languages use "standard".
+    "ANALYZERS": {
+        "fr": "french",
+        "en": "english",
+        "es": "spanish",
+        "nl": "dutch",
+        "de": "german",
+        "it": "italian",
+        "pt": "portuguese",
+    },
+    # How many values of each facet one request brings back (selected values are
+    # always added, even beyond this).
+    "FACET_SIZE": 100,
+    # Seconds a visitor's search may take before the catalogue answers from the
+    # database instead; seconds an index write may take.
+    "SEARCH_TIMEOUT": 2.0,
+    "INDEX_TIMEOUT": 30.0,
+    # After a failure, seconds during which searches go straight to the database
+    # (no visitor waits for a timeout again), before the cluster is tried anew.
+    "RETRY_AFTER": 30,
+    # Refresh after each publish ("wait_for": the page is findable when the
+    # editor's request returns; False: within the index's refresh interval).
+    "REFRESH": "wait_for",
+    # Documents per bulk request when rebuilding.
+    "BULK_SIZE": 500,
 }
 
 
@@ -41,6 +86,12 @@ class ReseauSettings:
 
     def __dir__(self):
         return list(DEFAULTS)
+
+    @property
+    def elasticsearch(self):
+        """ELASTICSEARCH merged over its defaults."""
+        configured = getattr(settings, PREFIX + "ELASTICSEARCH", None) or {}
+        return {**ELASTICSEARCH_DEFAULTS, **configured}
 
 
 reseau_settings = ReseauSettings()

@@ -4,8 +4,10 @@ same ``CatalogueDocument``, so they can be held to the same tests.
 A host registers its own page type with ``register_document_type``."""
 
 import datetime
+import hashlib
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +34,14 @@ class CatalogueDocument:
     facets: dict = field(default_factory=dict)
     #: ``{tag slug: tag name}`` for the tag facet's labels.
     tag_labels: dict = field(default_factory=dict)
+
+    def fingerprint(self):
+        """A short hash of everything indexed: equal fingerprints, equal documents
+        (the drift command compares the index with the pages by it)."""
+        data = asdict(self)
+        data["facets"] = {key: sorted(values) for key, values in sorted(self.facets.items())}
+        encoded = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode()
+        return hashlib.blake2b(encoded, digest_size=12).hexdigest()
 
 
 @dataclass(frozen=True)

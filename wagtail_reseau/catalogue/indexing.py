@@ -3,6 +3,7 @@ translation, privacy change and vocabulary edits. Connected in ``apps.ready``.""
 
 import logging
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
@@ -28,6 +29,13 @@ def searchable_models():
 def index_pages(pages):
     """(Re)indexes the given pages in every engine: documents for the searchable
     ones, removal for the others (draft, private, expired, not a catalogue type)."""
+    documents, removed = build_documents(pages)
+    update_engines(documents, removed)
+    return len(documents), len(removed)
+
+
+def build_documents(pages):
+    """``(documents, ids of pages to remove)`` for the given pages."""
     documents, removed = [], []
     for page in pages:
         page = page.specific
@@ -40,20 +48,76 @@ def index_pages(pages):
             removed.append(page.pk)
         else:
             documents.append(document)
-    update_engines(documents, removed)
-    return len(documents), len(removed)
+    return documents, removed
 
 
 def update_engines(documents=(), removed_page_ids=()):
-    """Writes to every engine; an engine that is down must not block publishing."""
+    """Writes to every engine. An engine that cannot be reached must not block
+    publishing: the pages go to its backlog, written as soon as it answers again."""
     for engine in indexing_engines():
         try:
-            if removed_page_ids:
-                engine.remove_pages(list(removed_page_ids))
-            if documents:
-                engine.index_documents(documents)
+            write_to_engine(engine, documents, removed_page_ids)
         except Exception:
             logger.warning("The %s catalogue engine could not be updated.", engine.name, exc_info=True)
+            queue_backlog(engine, [document.page_id for document in documents] + list(removed_page_ids))
+        else:
+            replay_backlog(engine)
+
+
+def write_to_engine(engine, documents=(), removed_page_ids=()):
+    if removed_page_ids:
+        engine.remove_pages(list(removed_page_ids))
+    if documents:
+        engine.index_documents(documents)
+
+
+# -- the backlog of an engine that was unreachable -------------------------------
+
+BACKLOG_FLAG = "wagtail_reseau:catalogue:backlog:{engine}"
+BACKLOG_BATCH = 500
+
+
+def queue_backlog(engine, page_ids):
+    from ..models import CatalogueBacklog
+
+    page_ids = set(page_ids)
+    if not page_ids:
+        return
+    try:
+        for page_id in page_ids:
+            CatalogueBacklog.objects.update_or_create(engine=engine.name, page_id=page_id)
+        cache.set(BACKLOG_FLAG.format(engine=engine.name), True, None)
+    except Exception:  # the database itself failing is not this function's to report
+        logger.exception("Pages %s could not be queued for the %s catalogue engine.", sorted(page_ids), engine.name)
+
+
+def backlog_pending(engine):
+    """Cheap check (the cache) whether the engine may have a backlog."""
+    return bool(cache.get(BACKLOG_FLAG.format(engine=engine.name)))
+
+
+def replay_backlog(engine, limit=BACKLOG_BATCH):
+    """Writes the current state of the pages the engine missed; returns how many.
+    Runs after each successful write and after a search that reached the engine."""
+    from ..models import CatalogueBacklog
+
+    flag = BACKLOG_FLAG.format(engine=engine.name)
+    rows = list(CatalogueBacklog.objects.filter(engine=engine.name).order_by("queued_at")[:limit])
+    if not rows:
+        cache.delete(flag)
+        return 0
+    documents, removed = build_documents(Page.objects.filter(pk__in=[row.page_id for row in rows]).specific())
+    removed += [row.page_id for row in rows if row.page_id not in {doc.page_id for doc in documents} | set(removed)]
+    try:
+        write_to_engine(engine, documents, removed)
+    except Exception:
+        logger.warning("The %s catalogue engine still cannot be updated.", engine.name, exc_info=True)
+        return 0
+    # Rows queued again meanwhile (a newer change) stay for the next replay.
+    for row in rows:
+        CatalogueBacklog.objects.filter(pk=row.pk, queued_at=row.queued_at).delete()
+    logger.info("The %s catalogue engine caught up with %d pages.", engine.name, len(rows))
+    return len(rows)
 
 
 def index_page_ids(page_ids):

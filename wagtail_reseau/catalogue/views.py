@@ -1,15 +1,20 @@
-"""Serving a catalogue page as HTML (complete without JavaScript) or JSON."""
+"""Serving a catalogue page as HTML (complete without JavaScript), as JSON, and
+the search box's title suggestions (``?format=autocomplete``)."""
 
 import logging
 
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from .engines import get_engine
-from .query import SORTS, CatalogueScope, parse_query
+from .engines.base import EngineUnavailable
+from .query import SORTS, CatalogueScope, clean_text, parse_query
 from .results import build_result
 
 logger = logging.getLogger(__name__)
+
+AUTOCOMPLETE_LIMIT = 8
 
 
 def scope_for(page):
@@ -23,16 +28,64 @@ def scope_for(page):
     )
 
 
+def fallback_notice():
+    return _("Search is running in a reduced mode for a moment: results may be less precise than usual.")
+
+
+def _answer(method, *args):
+    """Calls ``method`` on the configured engine; if that engine cannot answer,
+    on the database engine (always kept current). Returns (answer, notice)."""
+    engine = get_engine()
+    try:
+        answer = getattr(engine, method)(*args)
+    except EngineUnavailable as error:
+        if engine.name == "database":
+            raise
+        logger.warning("The %s catalogue engine is unavailable (%s): answering from the database.", engine.name, error)
+        return getattr(get_engine("database"), method)(*args), fallback_notice()
+    _catch_up(engine)
+    return answer, ""
+
+
+def _catch_up(engine):
+    """After an outage, the first search that reaches the engine again writes
+    the pages it missed (see indexing.replay_backlog)."""
+    if engine.name == "database":
+        return
+    from .indexing import backlog_pending, replay_backlog
+
+    if backlog_pending(engine):
+        replay_backlog(engine)
+
+
 def search(page, querydict):
     scope = scope_for(page)
     query = parse_query(querydict, scope)
-    raw = get_engine().search(query, scope)
-    return build_result(query, scope, raw)
+    raw, notice = _answer("search", query, scope)
+    return build_result(query, scope, raw, notice=notice)
+
+
+def autocomplete(page, querydict):
+    scope = scope_for(page)
+    text, _problem = clean_text(querydict.get("q", ""))
+    completions, _notice = _answer("autocomplete", text, scope, AUTOCOMPLETE_LIMIT) if text else ([], "")
+    return {
+        "query": text,
+        "results": [
+            {"title": completion.title, "url": completion.url, "type": completion.type}
+            for completion in completions
+        ],
+    }
 
 
 def serve_catalogue(page, request):
+    format_ = request.GET.get("format")
+    if format_ == "autocomplete":
+        response = JsonResponse(autocomplete(page, request.GET), json_dumps_params={"ensure_ascii": False})
+        response["X-Robots-Tag"] = "noindex"
+        return response
     result = search(page, request.GET)
-    if request.GET.get("format") == "json":
+    if format_ == "json":
         response = JsonResponse(result.as_dict(), json_dumps_params={"ensure_ascii": False})
         response["X-Robots-Tag"] = "noindex"
         return response

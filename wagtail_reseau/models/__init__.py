@@ -1,7 +1,7 @@
 """The content model, one module per domain. Import from here:
 ``from wagtail_reseau.models import GoodPracticePage``."""
 
-from .catalogue import CatalogueEntry, CatalogueFacetValue, CataloguePage
+from .catalogue import CatalogueBacklog, CatalogueEntry, CatalogueFacetValue, CataloguePage
 from .forums import (
     AccessibilityService,
     AttendanceMode,
@@ -41,6 +41,7 @@ __all__ = [
     "Audience",
     "CatalogueEntry",
     "CatalogueFacetValue",
+    "CatalogueBacklog",
     "CataloguePage",
     "ClassifiedPageMixin",
     "ContributorRole",

@@ -125,3 +125,22 @@ class CatalogueFacetValue(models.Model):
             models.UniqueConstraint(fields=["entry", "facet", "value"], name="wagtail_reseau_unique_facet_value"),
         ]
         indexes = [models.Index(fields=["facet", "value", "entry"])]
+
+
+class CatalogueBacklog(models.Model):
+    """A page an engine missed while it could not be reached. The page's current
+    state is written to that engine as soon as it answers again, so nothing
+    published during an outage is lost (the page id only: the page is the truth)."""
+
+    engine = models.CharField(max_length=40)
+    # Not a foreign key: a page deleted during the outage must still leave the index.
+    page_id = models.BigIntegerField()
+    queued_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["engine", "page_id"], name="wagtail_reseau_unique_backlog_page"),
+        ]
+
+    def __str__(self):
+        return f"{self.engine}: page {self.page_id}"

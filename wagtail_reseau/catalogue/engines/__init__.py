@@ -6,6 +6,7 @@ from ...conf import reseau_settings
 
 ENGINES = {
     "database": "wagtail_reseau.catalogue.engines.database.DatabaseEngine",
+    "elasticsearch": "wagtail_reseau.catalogue.engines.elasticsearch.ElasticsearchEngine",
 }
 
 

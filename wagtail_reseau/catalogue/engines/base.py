@@ -3,6 +3,11 @@
 from dataclasses import dataclass, field
 
 
+class EngineUnavailable(Exception):
+    """The engine cannot answer now (down, slow, misconfigured index): the
+    catalogue answers from the database engine instead."""
+
+
 @dataclass
 class RawHit:
     page_id: int
@@ -31,13 +36,30 @@ class RawResult:
     #: ``{facet key or "q": total without that part of the query}``, only when empty.
     totals_without: dict = field(default_factory=dict)
     queries: int = 0
+    #: A corrected query text ("did you mean"), when the engine offers one.
+    did_you_mean: str = ""
+
+
+@dataclass
+class Completion:
+    """One title proposed by the search box while the visitor types."""
+
+    title: str
+    url: str
+    type: str
 
 
 class CatalogueEngine:
     name = ""
 
     def search(self, query, scope):
-        """Runs ``query`` (a ``CatalogueQuery``) within ``scope``; returns a ``RawResult``."""
+        """Runs ``query`` (a ``CatalogueQuery``) within ``scope``; returns a ``RawResult``.
+
+        Raises ``EngineUnavailable`` when it cannot answer now."""
+        raise NotImplementedError
+
+    def autocomplete(self, text, scope, limit=8):
+        """Titles in ``scope`` whose words start with what was typed: ``Completion`` list."""
         raise NotImplementedError
 
     def index_documents(self, documents):
@@ -52,3 +74,22 @@ class CatalogueEngine:
 
     def indexed_page_ids(self):
         raise NotImplementedError
+
+    def indexed_fingerprints(self):
+        """``{page_id: fingerprint}`` of what the index holds (``None`` where the
+        engine keeps no fingerprint): the drift command compares it with the pages."""
+        return dict.fromkeys(self.indexed_page_ids())
+
+    def rebuild(self, batches, progress=None):
+        """Replaces the whole index with the documents of ``batches`` (an iterable
+        of lists); ``progress(n)`` is called after each batch. Visitors must never
+        see an empty or half-built catalogue meanwhile: this default clears and
+        refills inside one transaction, an engine with its own store overrides it."""
+        from django.db import transaction
+
+        with transaction.atomic():
+            self.clear()
+            for batch in batches:
+                self.index_documents(batch)
+                if progress:
+                    progress(len(batch))

@@ -1,4 +1,7 @@
-"""Rebuilds the catalogue index of every engine from the live, public pages."""
+"""Rebuilds the catalogue index of every engine from the live, public pages.
+
+The database engine refills its tables in one transaction; the Elasticsearch
+engine bulk-loads a new versioned index and moves its alias to it atomically."""
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
@@ -27,26 +30,31 @@ class Command(BaseCommand):
         total = pages.count()
         show = options["verbosity"] >= 1 and not options["no_progress"]
         for engine in indexing_engines():
-            engine.clear()
-            indexed = 0
+            counted = {"indexed": 0}
             with tqdm(total=total, disable=not show, unit=_("page"), desc=engine.name, file=self.stderr) as bar:
-                batch = []
-                for page in pages.specific().iterator(chunk_size=BATCH_SIZE):
-                    document = build_document(page)
-                    if document is not None:
-                        batch.append(document)
-                    bar.update(1)
-                    if len(batch) >= BATCH_SIZE:
-                        engine.index_documents(batch)
-                        indexed += len(batch)
-                        batch = []
-                if batch:
-                    engine.index_documents(batch)
-                    indexed += len(batch)
+
+                def batches():
+                    batch = []
+                    for page in pages.specific().iterator(chunk_size=BATCH_SIZE):
+                        document = build_document(page)
+                        if document is not None:
+                            batch.append(document)
+                        bar.update(1)
+                        if len(batch) >= BATCH_SIZE:
+                            counted["indexed"] += len(batch)
+                            yield batch
+                            batch = []
+                    if batch:
+                        counted["indexed"] += len(batch)
+                        yield batch
+
+                # Each engine swaps in the complete new index at the end: visitors
+                # keep searching the old one meanwhile.
+                engine.rebuild(batches())
             if options["verbosity"] >= 1:
                 self.stdout.write(
                     self.style.SUCCESS(
                         _("%(engine)s: %(indexed)d documents indexed from %(total)d live pages.")
-                        % {"engine": engine.name, "indexed": indexed, "total": total}
+                        % {"engine": engine.name, "indexed": counted["indexed"], "total": total}
                     )
                 )

@@ -1,0 +1,107 @@
+"""Reports what the catalogue's indexes hold that the pages do not say, and repairs it.
+
+Compares, for each engine, the documents the live pages make now with what the
+index holds: pages missing from the index, documents left for pages that are no
+longer searchable, and (where the engine keeps a fingerprint, as Elasticsearch
+does) documents that differ from their page. ``--repair`` rewrites exactly
+those, and the backlog of an engine that was unreachable. Exits with status 1
+when drift remains (for monitoring)."""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from tqdm import tqdm
+from wagtail.models import Page
+
+from wagtail_reseau.catalogue.documents import build_document
+from wagtail_reseau.catalogue.engines import ENGINES, get_engine, indexing_engines
+from wagtail_reseau.catalogue.indexing import replay_backlog, searchable_models, write_to_engine
+from wagtail_reseau.models import CatalogueBacklog
+
+BATCH_SIZE = 500
+SHOWN_IDS = 10
+
+
+class Command(BaseCommand):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.help = _("Report the differences between the pages and the catalogue's indexes, and repair them.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repair", action="store_true", help=_("Rewrite what differs."))
+        parser.add_argument(
+            "--engine", choices=sorted(ENGINES), help=_("Check this engine only (default: every engine in use).")
+        )
+        parser.add_argument(
+            "--no-progress", action="store_true", help=_("Do not show the progress bar (for logs and scripts).")
+        )
+
+    def handle(self, *args, **options):
+        engines = [get_engine(options["engine"])] if options["engine"] else indexing_engines()
+        show = options["verbosity"] >= 1 and not options["no_progress"]
+        expected = self.expected_documents(show)
+        remaining = 0
+        for engine in engines:
+            try:
+                indexed = engine.indexed_fingerprints()
+            except Exception as error:
+                raise CommandError(
+                    _("The %(engine)s engine cannot be read: %(error)s") % {"engine": engine.name, "error": error}
+                ) from error
+            missing = sorted(set(expected) - set(indexed))
+            extra = sorted(set(indexed) - set(expected))
+            stale = sorted(
+                page_id
+                for page_id, fingerprint in indexed.items()
+                if fingerprint is not None and page_id in expected and expected[page_id].fingerprint() != fingerprint
+            )
+            backlog = CatalogueBacklog.objects.filter(engine=engine.name).count()
+            self.report(engine, len(expected), missing, extra, stale, backlog)
+            drift = len(missing) + len(extra) + len(stale) + backlog
+            if drift and options["repair"]:
+                replay_backlog(engine, limit=None)
+                to_write = [expected[page_id] for page_id in missing + stale]
+                for start in range(0, len(to_write), BATCH_SIZE):
+                    write_to_engine(engine, to_write[start : start + BATCH_SIZE])
+                write_to_engine(engine, (), extra)
+                self.stdout.write(
+                    self.style.SUCCESS(_("%(engine)s: repaired.") % {"engine": engine.name})
+                )
+            elif drift:
+                remaining += drift
+        if remaining:
+            self.stdout.write(_("Run again with --repair to fix it."))
+            sys.exit(1)
+
+    def expected_documents(self, show):
+        pages = Page.objects.live().type(*searchable_models()).order_by("pk")
+        documents = {}
+        with tqdm(total=pages.count(), disable=not show, unit=_("page"), desc=_("pages"), file=self.stderr) as bar:
+            for page in pages.specific().iterator(chunk_size=BATCH_SIZE):
+                document = build_document(page)
+                if document is not None:
+                    documents[document.page_id] = document
+                bar.update(1)
+        return documents
+
+    def report(self, engine, expected, missing, extra, stale, backlog):
+        def ids(values):
+            shown = ", ".join(str(value) for value in values[:SHOWN_IDS])
+            return shown + (" …" if len(values) > SHOWN_IDS else "")
+
+        self.stdout.write(
+            _("%(engine)s: %(expected)d searchable pages; %(missing)d missing, %(extra)d extra, "
+              "%(stale)d out of date, %(backlog)d waiting in the backlog.")
+            % {
+                "engine": engine.name,
+                "expected": expected,
+                "missing": len(missing),
+                "extra": len(extra),
+                "stale": len(stale),
+                "backlog": backlog,
+            }
+        )
+        for label, values in ((_("missing"), missing), (_("extra"), extra), (_("out of date"), stale)):
+            if values:
+                self.stdout.write(f"  {label}: {ids(values)}")
