@@ -2,6 +2,8 @@
 # Every check of the project, as CI runs it (.ci/run calls this script):
 #   1. scripts/bootstrap.sh               (.venv and the package with its dev extras)
 #   2. scripts/browser.sh                 (Chromium and axe-core, for tests/browser/)
+#      scripts/elasticsearch.sh start     (a throwaway Elasticsearch 8 node, for the
+#                                          tests marked `elasticsearch`, in both runs)
 #   3. manage.py check                    (the example site's system checks)
 #   4. manage.py makemigrations --check   (no model change without its migration)
 #   5. pytest on SQLite
@@ -11,10 +13,11 @@
 # When PostgreSQL cannot be started, the PostgreSQL run is SKIPPED (loudly), or is a
 # FAILURE when CI is set. Likewise the browser tests (marker `browser`, in both runs)
 # skip when Chromium, Playwright or axe-core is missing, and fail when CI is set
-# (RESEAU_REQUIRE_BROWSER=1 is exported then). The exit code is non-zero if any stage
+# (RESEAU_REQUIRE_BROWSER=1 is exported then), and the Elasticsearch tests skip
+# without a server, and fail when CI is set (RESEAU_REQUIRE_ELASTICSEARCH=1). The exit code is non-zero if any stage
 # failed; the output ends with a summary of the stages and then pytest's own closing line.
-# A PostgreSQL server started by this run is stopped at the end (RESEAU_PG_KEEP=1
-# keeps it); one that was already running is left alone.
+# A PostgreSQL or Elasticsearch server started by this run is stopped at the end
+# (RESEAU_PG_KEEP=1, RESEAU_ES_KEEP=1 keep them); one already running is left alone.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -22,11 +25,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PY=.venv/bin/python
 WORK="$(mktemp -d)"
 STOP_PG_AT_EXIT=""
+STOP_ES_AT_EXIT=""
 
 # shellcheck disable=SC2317  # (called by the trap)
 cleanup() {
     # Stop the server if this run started it (silently: the output must end with pytest's line).
     if [ -n "$STOP_PG_AT_EXIT" ]; then bash scripts/postgres.sh stop >/dev/null 2>&1 || true; fi
+    if [ -n "$STOP_ES_AT_EXIT" ]; then bash scripts/elasticsearch.sh stop >/dev/null 2>&1 || true; fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -96,6 +101,26 @@ elif in_ci; then
 else
     echo "!!! The browser tests will be SKIPPED: scripts/browser.sh could not provide their tools (see above)"
     record "browser tools" "SKIPPED (missing tools: the browser tests skip)"
+fi
+
+# 2b. Elasticsearch, for the tests marked `elasticsearch` (both pytest runs).
+if in_ci; then export RESEAU_REQUIRE_ELASTICSEARCH=1; fi
+banner "Elasticsearch"
+ES_WAS_UP=""
+bash scripts/elasticsearch.sh status >/dev/null 2>&1 && ES_WAS_UP=1
+ES_URL=""
+if bash scripts/elasticsearch.sh start 2>&1 >"$WORK/es.out" | tee "$WORK/es.err"; then
+    ES_URL="$(sed -n 's/^export RESEAU_ELASTICSEARCH_URL=//p' "$WORK/es.out" | tail -n 1)"
+fi
+[ -n "$ES_WAS_UP" ] || [ -z "$ES_URL" ] || [ -n "${RESEAU_ES_KEEP:-}" ] || STOP_ES_AT_EXIT=1
+if [ -n "$ES_URL" ]; then
+    export RESEAU_ELASTICSEARCH_URL="$ES_URL"
+    record "Elasticsearch server" passed
+elif in_ci; then
+    record "Elasticsearch server" "FAILED (see scripts/elasticsearch.sh above)"
+else
+    echo "!!! The Elasticsearch tests will be SKIPPED: scripts/elasticsearch.sh could not start a server (see above)"
+    record "Elasticsearch server" "SKIPPED (no server: the Elasticsearch tests skip)"
 fi
 
 # 3-4. The example site's checks (its settings: example_site.settings.dev).

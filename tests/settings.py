@@ -14,3 +14,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The embedded engine, whatever the environment says; the Elasticsearch tests
+# select their engine themselves (the elasticsearch_settings fixture).
+WAGTAIL_RESEAU_CATALOGUE_ENGINE = "database"

@@ -56,3 +56,33 @@ def test_manage_check_fails_on_bad_setting():
 
 def test_valid_settings_pass():
     assert check_reseau_settings(None) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "check_id", "words"),
+    [
+        ({"HOSTS": "http://localhost:9200"}, "wagtail_reseau.E005", "HOSTS"),
+        ({"HOSTS": ["localhost:9200"]}, "wagtail_reseau.E005", "HOSTS"),
+        ({"INDEX": "My Catalogue"}, "wagtail_reseau.E005", "INDEX"),
+        ({"FACET_SIZE": 0}, "wagtail_reseau.E005", "FACET_SIZE"),
+        ({"SEARCH_TIMEOUT": "fast"}, "wagtail_reseau.E005", "SEARCH_TIMEOUT"),
+        ({"ANALYZERS": ["french"]}, "wagtail_reseau.E005", "ANALYZERS"),
+        ({"HOST": ["http://localhost:9200"]}, "wagtail_reseau.W002", "HOST"),
+        ("http://localhost:9200", "wagtail_reseau.E005", "dictionary"),
+    ],
+)
+def test_bad_elasticsearch_setting_is_reported(value, check_id, words):
+    with override_settings(WAGTAIL_RESEAU_CATALOGUE_ENGINE="elasticsearch", WAGTAIL_RESEAU_ELASTICSEARCH=value):
+        messages = check_reseau_settings(None)
+    assert [message.id for message in messages] == [check_id]
+    assert words in messages[0].msg
+
+
+def test_elasticsearch_settings_are_only_checked_when_in_use():
+    with override_settings(WAGTAIL_RESEAU_ELASTICSEARCH={"HOSTS": "nope"}):
+        assert check_reseau_settings(None) == []
+    with override_settings(
+        WAGTAIL_RESEAU_CATALOGUE_ENGINE="elasticsearch",
+        WAGTAIL_RESEAU_ELASTICSEARCH={"HOSTS": ["https://es1.example.org:9200"], "OPTIONS": {"api_key": "k"}},
+    ):
+        assert check_reseau_settings(None) == []

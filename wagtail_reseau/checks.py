@@ -3,6 +3,7 @@
 
 from django.conf import settings
 from django.core.checks import Error, Warning, register
+from django.core.exceptions import ImproperlyConfigured
 
 from .conf import DEFAULTS, PREFIX, reseau_settings
 
@@ -68,7 +69,69 @@ def check_reseau_settings(app_configs, **kwargs):
                 id="wagtail_reseau.E004",
             )
         )
+    if engine == "elasticsearch" or (isinstance(engine, str) and engine.endswith("ElasticsearchEngine")):
+        errors += _check_elasticsearch()
     return errors
+
+
+def _check_elasticsearch():
+    """WAGTAIL_RESEAU_ELASTICSEARCH, when the Elasticsearch engine is in use."""
+    from .conf import ELASTICSEARCH_DEFAULTS
+
+    name = PREFIX + "ELASTICSEARCH"
+    configured = getattr(settings, name, None) or {}
+    if not isinstance(configured, dict):
+        return [Error(f"{name} must be a dictionary, not {configured!r}.", id="wagtail_reseau.E005")]
+    problems = []
+    unknown = sorted(set(configured) - set(ELASTICSEARCH_DEFAULTS))
+    if unknown:
+        problems.append(
+            Warning(
+                f"{name} has unknown keys, ignored: {', '.join(map(str, unknown))}.",
+                hint="Known keys: " + ", ".join(ELASTICSEARCH_DEFAULTS),
+                id="wagtail_reseau.W002",
+            )
+        )
+    config = reseau_settings.elasticsearch
+    hosts = config["HOSTS"]
+    if isinstance(hosts, str) or not isinstance(hosts, (list, tuple)) or not hosts or not all(
+        isinstance(host, str) and host.startswith(("http://", "https://")) for host in hosts
+    ):
+        problems.append(
+            Error(
+                f"{name}[\"HOSTS\"] must be a list of node URLs such as \"https://es1.example.org:9200\", "
+                f"not {hosts!r}.",
+                id="wagtail_reseau.E005",
+            )
+        )
+    if not isinstance(config["OPTIONS"], dict):
+        problems.append(Error(f"{name}[\"OPTIONS\"] must be a dictionary.", id="wagtail_reseau.E005"))
+    index = config["INDEX"]
+    if not isinstance(index, str) or not index or index != index.lower() or any(c in index for c in ' "*\\<|,>/?#:'):
+        problems.append(
+            Error(
+                f"{name}[\"INDEX\"] must be a lower-case index name without spaces or \\/*?\"<>|,#:, "
+                f"not {index!r}.",
+                id="wagtail_reseau.E005",
+            )
+        )
+    for key in ("FACET_SIZE", "BULK_SIZE", "RETRY_AFTER"):
+        value = config[key]
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            problems.append(
+                Error(f"{name}[\"{key}\"] must be a positive whole number, not {value!r}.", id="wagtail_reseau.E005")
+            )
+    for key in ("SEARCH_TIMEOUT", "INDEX_TIMEOUT"):
+        value = config[key]
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
+            problems.append(
+                Error(f"{name}[\"{key}\"] must be a number of seconds above 0, not {value!r}.", id="wagtail_reseau.E005")
+            )
+    if not isinstance(config["ANALYZERS"], dict):
+        problems.append(
+            Error(f"{name}[\"ANALYZERS\"] must map language codes to analyser types.", id="wagtail_reseau.E005")
+        )
+    return problems
 
 
 def _engine_importable(name):
@@ -81,6 +144,6 @@ def _engine_importable(name):
         return False
     try:
         engine_class = import_string(ENGINES.get(name, name))
-    except ImportError:
+    except (ImportError, ImproperlyConfigured):  # e.g. the engine's package is not installed
         return False
     return isinstance(engine_class, type) and issubclass(engine_class, CatalogueEngine)

@@ -116,3 +116,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # wagtail-reseau settings (all optional; see docs/settings.md).
 WAGTAIL_RESEAU_ITEMS_PER_PAGE = 12
+# The catalogue's engine: the embedded database one unless CATALOGUE_ENGINE says
+# "elasticsearch" (scripts/demo.sh starts a local node and sets it then).
+WAGTAIL_RESEAU_CATALOGUE_ENGINE = os.environ.get("CATALOGUE_ENGINE", "database")
+WAGTAIL_RESEAU_ELASTICSEARCH = {
+    "HOSTS": [os.environ.get("RESEAU_ELASTICSEARCH_URL", "http://localhost:9200")],
+    "INDEX": "reseau_example_catalogue",
+    # One node: no replica to place.
+    "INDEX_SETTINGS": {"number_of_shards": 1, "number_of_replicas": 0},
+}
