@@ -41,7 +41,7 @@ def site(es, home, locale_en, commit, vocab):
             "jardin": publish(practices, m.GoodPracticePage(
                 title="Jardin partagé", slug="jardin", summary="Cultiver ensemble la prévention.")),
             "ateliers": publish(practices, m.GoodPracticePage(
-                title="Ateliers numériques", slug="ateliers", summary="Aider aux démarches en ligne.")),
+                title="Ateliers numériques", slug="ateliers", summary="Aider aux démarches en ligne, par l'éducation populaire.")),
         }
         pages["jardin"].domains.set([vocab["prevention"]])
         pages["jardin"].save_revision().publish()
@@ -79,6 +79,8 @@ def test_each_language_has_its_analyser(es, site, client):
     # Stemming finds what the database engine's word matching cannot.
     assert titles(search(client, site["catalogue"], q="école")) == {"Les écoles ouvertes du quartier"}
     assert titles(search(client, site["english"], q="workshop")) == {"Digital workshops"}
+    # Words reach the language fields with their accents: "éducations" -> "éduc", as indexed.
+    assert titles(search(client, site["catalogue"], q="éducations")) == {"Ateliers numériques"}
     # Each catalogue searches its own language only.
     assert titles(search(client, site["english"], q="ateliers")) == set()
 
@@ -232,3 +234,36 @@ def test_changes_during_an_outage_reach_the_index_after_recovery(es, site, clien
     es.client.indices.refresh(index=es.alias)
     found = titles(search(client, site["catalogue"]))
     assert "Café des parents" in found and "Jardin partagé" not in found
+
+
+def test_a_page_beyond_the_result_window_gives_the_last_page_without_tripping_the_breaker(es, site, client):
+    data = search(client, site["catalogue"], page="999999")
+    assert data["page"] == data["num_pages"] == 1 and not data["notice"]
+    assert {item["parameter"] for item in data["ignored"]} == {"page"}
+    assert not search(client, site["catalogue"], q="jardin")["notice"]  # the cluster is still used
+
+
+def test_a_refused_request_falls_back_for_that_request_only(es, site, client, settings, caplog):
+    # A language added to ANALYZERS without a rebuild: the index has no such fields.
+    es.client.indices.delete(index=es.indices_behind_alias())
+    data = search(client, site["catalogue"], q="jardin")
+    assert titles(data) == {"Jardin partagé"} and data["notice"]
+    assert "reseau_rebuild_catalogue" in caplog.text
+    assert not cache.get(es._down_key)  # no breaker for a request the cluster refused
+
+
+def test_connection_options_may_set_timeouts_and_retries(es, site, client, settings):
+    settings.WAGTAIL_RESEAU_ELASTICSEARCH = {
+        **settings.WAGTAIL_RESEAU_ELASTICSEARCH, "OPTIONS": {"request_timeout": 5, "max_retries": 0},
+    }
+    data = search(client, site["catalogue"], q="jardin")
+    assert titles(data) == {"Jardin partagé"} and not data["notice"]
+
+
+def test_a_rebuild_drops_what_an_interrupted_one_left(es, site):
+    leftover = f"{es.alias}-19990101000000000000"
+    es.client.indices.create(index=leftover, aliases={es.rebuild_alias: {}}, **es.index_body())
+    call_command("reseau_rebuild_catalogue", "--no-progress", stdout=StringIO())
+    assert not es.client.indices.exists(index=leftover)
+    assert not es.client.indices.exists_alias(name=es.rebuild_alias)
+    assert es.indexed_page_ids()

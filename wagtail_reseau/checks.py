@@ -64,8 +64,11 @@ def check_reseau_settings(app_configs, **kwargs):
     if not _engine_importable(engine):
         errors.append(
             Error(
-                f"{PREFIX}CATALOGUE_ENGINE must be \"database\" or the dotted path of a CatalogueEngine "
+                f"{PREFIX}CATALOGUE_ENGINE must be \"database\", \"elasticsearch\" or the dotted path of a CatalogueEngine "
                 f"subclass; {engine!r} cannot be imported.",
+                hint='The Elasticsearch engine needs its extra: pip install "wagtail-reseau[elasticsearch]"'
+                if engine == "elasticsearch"
+                else None,
                 id="wagtail_reseau.E004",
             )
         )

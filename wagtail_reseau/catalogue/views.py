@@ -67,7 +67,8 @@ def search(page, querydict):
 
 def autocomplete(page, querydict):
     scope = scope_for(page)
-    text, _problem = clean_text(querydict.get("q", ""))
+    values = querydict.getlist("q")
+    text, _problem = clean_text(values[0] if values else "")  # the first, as the search reads it
     completions, _notice = _answer("autocomplete", text, scope, AUTOCOMPLETE_LIMIT) if text else ([], "")
     return {
         "query": text,

@@ -42,6 +42,8 @@ STORED_FACETS = ("domain", "territory", "audience", "organisation_type", "type",
 #: Field weights, as the database engine's bm25 weights.
 WEIGHTS = {"title": 10, "summary": 4, "text": 1}
 EXTRACT_LENGTH = 240
+#: Elasticsearch's default index.max_result_window: hits beyond it cannot be paged to.
+MAX_RESULT_WINDOW = 10_000
 OTHER_LANGUAGE = "other"
 _clients = {}
 _clients_lock = threading.Lock()
@@ -74,7 +76,7 @@ class ElasticsearchEngine(CatalogueEngine):
         with _clients_lock:
             if key not in _clients:
                 _clients[key] = Elasticsearch(
-                    hosts, request_timeout=self.config["INDEX_TIMEOUT"], max_retries=1, **options
+                    hosts, **{"request_timeout": self.config["INDEX_TIMEOUT"], "max_retries": 1, **options}
                 )
             return _clients[key]
 
@@ -89,7 +91,20 @@ class ElasticsearchEngine(CatalogueEngine):
             raise EngineUnavailable("Elasticsearch failed recently; retrying later")
 
     def _failed(self, error):
-        cache.set(self._down_key, True, self.config["RETRY_AFTER"])
+        """Raises ``EngineUnavailable``. A cluster that cannot be reached, times
+        out or is overloaded opens the breaker for RETRY_AFTER seconds; a request
+        it refuses (4xx: a missing index, a mapping without a newly configured
+        language...) falls back for that request alone, and is logged as an error
+        since only an administrator can fix it."""
+        status = getattr(error, "status_code", None) or getattr(getattr(error, "meta", None), "status", None)
+        if isinstance(error, ApiError) and isinstance(status, int) and 400 <= status < 500 and status != 429:
+            logger.error(
+                "Elasticsearch refused a catalogue request (%s). If the index is missing or ANALYZERS changed, "
+                "run: manage.py reseau_rebuild_catalogue",
+                error,
+            )
+        else:
+            cache.set(self._down_key, True, self.config["RETRY_AFTER"])
         raise EngineUnavailable(str(error)) from error
 
     # -- the index ----------------------------------------------------------------
@@ -148,17 +163,18 @@ class ElasticsearchEngine(CatalogueEngine):
         return f"{self.alias}-{timezone.now().strftime('%Y%m%d%H%M%S%f')}"
 
     def ensure_index(self):
-        """Creates the first index and its alias when there is none yet."""
+        """Creates the first index, with its alias in the same call, when there is
+        none yet. Its name is fixed, so two processes doing it at once cannot put
+        the alias on two indices: the second one finds it there."""
         client = self.client
         if client.indices.exists_alias(name=self.alias):
             return
-        name = self.new_index_name()
-        client.indices.create(index=name, **self.index_body())
+        body = self.index_body()
         try:
-            client.indices.update_aliases(actions=[{"add": {"index": name, "alias": self.alias}}])
-        except ApiError:
-            client.indices.delete(index=name, ignore_unavailable=True)
-            raise
+            client.indices.create(index=f"{self.alias}-initial", aliases={self.alias: {}}, **body)
+        except ApiError as error:
+            if "resource_already_exists" not in str(error):
+                raise
 
     def indices_behind_alias(self):
         try:
@@ -213,15 +229,21 @@ class ElasticsearchEngine(CatalogueEngine):
     def _scope_filters(self, scope):
         return [Q("term", locale_id=scope.locale_id), Q("terms", type=list(scope.content_types))]
 
-    def _text_query(self, words, group):
+    def _text_query(self, text, group):
         """Every word required, anywhere in title, summary or text; the last one
-        also as a prefix (as typed so far), like the database engine."""
+        also as a prefix (as typed so far), like the database engine. Each word
+        matches the folded fields folded, and its language's fields as typed
+        (their analyser knows what to do with accents: "éducation" -> "éduc")."""
+        words = tokens(text)
+        typed = TOKEN.findall((text or "").lower())[: len(words)]
+        if len(typed) != len(words):  # folding changed the word count (rare): fold both
+            typed = words
         musts = []
-        for index, word in enumerate(words):
+        for index, (word, as_typed) in enumerate(zip(words, typed, strict=True)):
             fields = [f"{name}^{weight}" for name, weight in WEIGHTS.items()]
             alternatives = [
                 Q("multi_match", query=word, fields=[f"folded.{field}" for field in fields]),
-                Q("multi_match", query=word, fields=[f"i18n.{group}.{field}" for field in fields]),
+                Q("multi_match", query=as_typed, fields=[f"i18n.{group}.{field}" for field in fields]),
             ]
             if index == len(words) - 1:
                 alternatives += [
@@ -250,7 +272,7 @@ class ElasticsearchEngine(CatalogueEngine):
         search = Search(using=client, index=self.alias).extra(track_total_hits=True)
         search = search.filter(Q("bool", filter=self._scope_filters(scope)))
         if words:
-            search = search.query(self._text_query(words, group))
+            search = search.query(self._text_query(query.text, group))
         if conditions:
             search = search.post_filter(Q("bool", filter=list(conditions.values())))
 
@@ -273,7 +295,7 @@ class ElasticsearchEngine(CatalogueEngine):
                 bucket.bucket("selected", "terms", field=field, include=selected, size=len(selected))
             if key == "tag":
                 bucket.bucket("labels", "terms", field="tag_labels", size=size + len(selected))
-        if words and conditions:
+        if words:
             # For an empty result's suggestions: the selections without the text.
             without_text = search.aggs.bucket("without_text", A("global"))
             without_text.bucket(
@@ -294,17 +316,21 @@ class ElasticsearchEngine(CatalogueEngine):
     def search(self, query, scope):
         self._check_up()
         now = timezone.now()
+        # Elasticsearch serves hits within its result window only (10,000 by default).
+        reachable = max(1, MAX_RESULT_WINDOW // scope.page_size)
+        asked = min(query.page, reachable)
         try:
-            response = self.build_search(query, scope, query.page, now).execute()
+            response = self.build_search(query, scope, asked, now).execute()
             total = response.hits.total.value
             num_pages = max(1, math.ceil(total / scope.page_size))
-            if query.page > num_pages:
+            page = min(query.page, num_pages, reachable)
+            if page != asked:
                 # Only for a page beyond the last: the last page, as the database engine does.
-                response = self.build_search(query, scope, num_pages, now).execute()
+                response = self.build_search(query, scope, page, now).execute()
         except (TransportError, ApiError) as error:
             logger.warning("Elasticsearch search failed: %s", error)
             self._failed(error)
-        return self._raw_result(response, query, scope, total, min(query.page, num_pages), num_pages)
+        return self._raw_result(response, query, scope, total, page, min(num_pages, reachable))
 
     def _raw_result(self, response, query, scope, total, page, num_pages):
         aggregations = response.aggregations.to_dict() if "aggregations" in response else {}
@@ -402,35 +428,49 @@ class ElasticsearchEngine(CatalogueEngine):
     # -- indexing -------------------------------------------------------------------
 
     @property
-    def _rebuild_key(self):
-        return f"wagtail_reseau:elasticsearch:rebuilding:{self.alias}"
+    def rebuild_alias(self):
+        """Points at the index a rebuild is loading, while it runs: every process
+        sees it in the cluster itself."""
+        return f"{self.alias}-rebuilding"
 
     def _write_targets(self):
         """The alias, plus the index a rebuild is loading (so a page published
         during a rebuild is in the new index too)."""
         targets = [self.alias]
-        rebuilding = cache.get(self._rebuild_key)
-        if rebuilding:
-            targets.append(rebuilding)
+        if self.client.indices.exists_alias(name=self.rebuild_alias):
+            targets.append(self.rebuild_alias)
         return targets
 
     def _bulk(self, actions, refresh=None):
         """Runs bulk actions; a missing document on delete is not an error."""
-        _ok, errors = helpers.bulk(
-            self.client.options(request_timeout=self.config["INDEX_TIMEOUT"]),
-            actions,
-            raise_on_error=False,
-            refresh=self.config["REFRESH"] if refresh is None else refresh,
-        )
+        try:
+            _ok, errors = helpers.bulk(
+                self.client.options(request_timeout=self.config["INDEX_TIMEOUT"]),
+                actions,
+                chunk_size=self.config["BULK_SIZE"],
+                raise_on_error=False,
+                refresh=self.config["REFRESH"] if refresh is None else refresh,
+            )
+        except TransportError as error:
+            self._failed(error)
         real = [error for error in errors if next(iter(error.values())).get("status") != 404]
         if real:
             raise RuntimeError(f"Elasticsearch refused {len(real)} documents, first: {real[0]}")
+
+    def _writing(self):
+        """Writes wait for no timeout while the breaker is open: they go to the
+        backlog at once (see indexing.update_engines)."""
+        self._check_up()
+        try:
+            self.ensure_index()
+        except TransportError as error:
+            self._failed(error)
 
     def index_documents(self, documents):
         documents = list(documents)
         if not documents:
             return
-        self.ensure_index()
+        self._writing()
         self._bulk(
             {"_op_type": "index", "_index": target, "_id": document.page_id, "_source": self.source(document)}
             for target in self._write_targets()
@@ -441,7 +481,7 @@ class ElasticsearchEngine(CatalogueEngine):
         page_ids = list(page_ids)
         if not page_ids:
             return
-        self.ensure_index()
+        self._writing()
         self._bulk(
             {"_op_type": "delete", "_index": target, "_id": page_id}
             for target in self._write_targets()
@@ -466,8 +506,11 @@ class ElasticsearchEngine(CatalogueEngine):
     def rebuild(self, batches, progress=None):
         """Loads a new versioned index in bulk, then moves the alias to it in one
         atomic step and drops the old ones: searches read the old index until the
-        new one is complete, never an empty or partial one."""
+        new one is complete, never an empty or partial one. While it loads, the
+        ``-rebuilding`` alias points at it, so pages published meanwhile (by any
+        process) are written to both."""
         client = self.client
+        self._abandon_unfinished_rebuild()
         name = self.new_index_name()
         body = self.index_body()
         final_settings = {
@@ -476,8 +519,7 @@ class ElasticsearchEngine(CatalogueEngine):
         }
         # Loading is faster without refreshes or replicas; both come back before the swap.
         body["settings"]["index"].update({"refresh_interval": "-1", "number_of_replicas": 0})
-        client.indices.create(index=name, **body)
-        cache.set(self._rebuild_key, name, 24 * 3600)
+        client.indices.create(index=name, aliases={self.rebuild_alias: {}}, **body)
         try:
             for batch in batches:
                 self._bulk(
@@ -488,28 +530,37 @@ class ElasticsearchEngine(CatalogueEngine):
                     progress(len(batch))
             client.indices.put_settings(index=name, settings={"index": final_settings})
             client.indices.refresh(index=name)
-            client.cluster.health(index=name, wait_for_status="yellow", timeout="60s")
+            client.options(request_timeout=90).cluster.health(index=name, wait_for_status="yellow", timeout="60s")
             old = self.indices_behind_alias()
-            # Pages deleted meanwhile were deleted from the new index too (see _write_targets).
+            # One atomic step: the alias moves, the rebuilding alias goes.
             actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
-            actions.append({"add": {"index": name, "alias": self.alias}})
+            actions += [
+                {"add": {"index": name, "alias": self.alias}},
+                {"remove": {"index": name, "alias": self.rebuild_alias}},
+            ]
             client.indices.update_aliases(actions=actions)
         except BaseException:
-            cache.delete(self._rebuild_key)
             client.indices.delete(index=name, ignore_unavailable=True)
             raise
-        cache.delete(self._rebuild_key)
         for index in old:
             client.indices.delete(index=index, ignore_unavailable=True)
         return name
 
+    def _abandon_unfinished_rebuild(self):
+        """A rebuild killed half-way leaves its index behind the rebuilding alias:
+        drop it (the new rebuild loads everything anyway)."""
+        try:
+            leftovers = list(self.client.indices.get_alias(name=self.rebuild_alias))
+        except NotFoundError:
+            return
+        for index in leftovers:
+            logger.warning("Dropping %s, left by a rebuild that did not finish.", index)
+            self.client.indices.delete(index=index, ignore_unavailable=True)
+
     def delete_everything(self):
         """Drops the alias and every index behind it (tests, uninstall)."""
-        indices = set(self.indices_behind_alias())
-        rebuilding = cache.get(self._rebuild_key)
-        if rebuilding:
-            indices.add(rebuilding)
-        for index in indices:
+        self._abandon_unfinished_rebuild()
+        for index in self.indices_behind_alias():
             self.client.indices.delete(index=index, ignore_unavailable=True)
         cache.delete(self._down_key)
 
