@@ -2,7 +2,12 @@
  * The page works completely without this script (a GET form and links); with it,
  * a change of filter or sort fetches the same URL and swaps the results region,
  * the address bar follows (back button works), and the result count is announced
- * by the aria-live region. No build step, no dependency. */
+ * by the aria-live region. No build step, no dependency.
+ *
+ * The search field also becomes a combobox (WAI-ARIA 1.2, list autocomplete with a
+ * listbox popup) proposing the titles of the catalogue from ?format=autocomplete:
+ * choosing a title goes to that page; Enter without a chosen title searches as
+ * before. Its texts come from the template (data-reseau-autocomplete-* attributes). */
 (function () {
   "use strict";
 
@@ -115,7 +120,274 @@
     root.classList.add("reseau-catalogue--enhanced");
   }
 
+  var AUTOCOMPLETE_DELAY = 150; // ms after the last keystroke
+  var AUTOCOMPLETE_MIN_LENGTH = 2;
+
+  function initAutocomplete(root) {
+    var form = root.querySelector("[data-reseau-catalogue-form]");
+    var box = root.querySelector("[data-reseau-autocomplete]");
+    var input = box && box.querySelector("input[type=search]");
+    if (!form || !input || !input.id || !window.fetch || !window.AbortController || !window.URL) return;
+
+    var list = document.createElement("ul");
+    list.id = input.id + "-suggestions";
+    list.className = "reseau-autocomplete__list";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", box.getAttribute("data-reseau-autocomplete-label") || "");
+    list.hidden = true;
+    var status = document.createElement("div");
+    status.className = "reseau-visually-hidden";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    status.setAttribute("aria-atomic", "true");
+    box.appendChild(list);
+    box.appendChild(status);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", list.id);
+
+    var suggestions = []; // [{title, url, type}] shown in the list
+    var active = -1; // index of the active option, -1 for none
+    var timer = null;
+    var pending = null;
+    var cache = Object.create(null);
+    var cached = 0;
+
+    function isOpen() {
+      return !list.hidden;
+    }
+
+    function setOpen(open) {
+      list.hidden = !open;
+      input.setAttribute("aria-expanded", open ? "true" : "false");
+      if (!open) setActive(-1);
+    }
+
+    function setActive(index) {
+      active = index;
+      var options = list.children;
+      for (var i = 0; i < options.length; i++) {
+        if (i === index) options[i].setAttribute("aria-selected", "true");
+        else options[i].removeAttribute("aria-selected");
+      }
+      if (index >= 0 && options[index]) {
+        input.setAttribute("aria-activedescendant", options[index].id);
+        if (options[index].scrollIntoView) options[index].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    }
+
+    function announce(text) {
+      status.textContent = text || "";
+    }
+
+    function countMessage(count) {
+      var message = box.getAttribute("data-reseau-autocomplete-status-" + count);
+      if (message) return message;
+      // More suggestions than the template has messages for: the largest one, with the count.
+      for (var n = count - 1; n > 0; n--) {
+        message = box.getAttribute("data-reseau-autocomplete-status-" + n);
+        if (message) return message.replace(String(n), String(count));
+      }
+      return "";
+    }
+
+    function cancel() {
+      clearTimeout(timer);
+      timer = null;
+      if (pending) pending.abort();
+      pending = null;
+    }
+
+    function close() {
+      setOpen(false);
+      announce("");
+    }
+
+    function forget() {
+      suggestions = [];
+      list.textContent = "";
+    }
+
+    function show(results) {
+      var wasOpen = isOpen();
+      setOpen(false);
+      suggestions = results;
+      list.textContent = "";
+      results.forEach(function (result, index) {
+        var option = document.createElement("li");
+        option.id = list.id + "-" + index;
+        option.className = "reseau-autocomplete__option";
+        option.setAttribute("role", "option");
+        var title = document.createElement("span");
+        title.className = "reseau-autocomplete__title";
+        title.textContent = result.title;
+        option.appendChild(title);
+        list.appendChild(option);
+      });
+      if (document.activeElement !== input) return;
+      if (results.length) {
+        setOpen(true);
+        announce(countMessage(results.length));
+      } else {
+        announce(wasOpen ? box.getAttribute("data-reseau-autocomplete-none") : "");
+      }
+    }
+
+    function request(text) {
+      cancel();
+      if (cache[text]) {
+        show(cache[text]);
+        return;
+      }
+      var controller = new AbortController();
+      pending = controller;
+      var url = new URL(form.getAttribute("action") || window.location.pathname, window.location.href);
+      url.search = "";
+      url.hash = "";
+      url.searchParams.set("format", "autocomplete");
+      url.searchParams.set("q", text);
+      fetch(url.href, { headers: { Accept: "application/json" }, signal: controller.signal })
+        .then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.json();
+        })
+        .then(function (data) {
+          var results = (data && Array.isArray(data.results) ? data.results : []).filter(function (result) {
+            return result && typeof result.title === "string" && typeof result.url === "string";
+          });
+          if (cached++ > 100) {
+            cache = Object.create(null);
+            cached = 0;
+          }
+          cache[text] = results;
+          if (pending === controller && input.value.trim() === text) show(results);
+        })
+        .catch(function () {
+          // Aborted (a newer request replaced it) or failed: the field stays a plain search field.
+          if (pending === controller) {
+            forget();
+            close();
+          }
+        })
+        .finally(function () {
+          if (pending === controller) pending = null;
+        });
+    }
+
+    function go(index) {
+      var suggestion = suggestions[index];
+      if (!suggestion) return;
+      var target = new URL(suggestion.url, window.location.href);
+      if (target.protocol !== "http:" && target.protocol !== "https:") return;
+      cancel();
+      close();
+      window.location.assign(target.href);
+    }
+
+    input.addEventListener("input", function () {
+      cancel();
+      setActive(-1);
+      var text = input.value.trim();
+      if (text.length < AUTOCOMPLETE_MIN_LENGTH) {
+        forget();
+        close();
+        return;
+      }
+      timer = setTimeout(function () {
+        timer = null;
+        request(text);
+      }, AUTOCOMPLETE_DELAY);
+    });
+
+    input.addEventListener("keydown", function (event) {
+      if (event.isComposing || event.ctrlKey || event.metaKey) return;
+      var count = suggestions.length;
+      switch (event.key) {
+        case "ArrowDown":
+        case "ArrowUp":
+          if (!count) {
+            var text = input.value.trim();
+            if (text.length >= AUTOCOMPLETE_MIN_LENGTH && !timer && !pending) request(text);
+            return;
+          }
+          event.preventDefault();
+          var down = event.key === "ArrowDown";
+          if (!isOpen()) {
+            setOpen(true);
+            announce(countMessage(count));
+            if (!event.altKey) setActive(down ? 0 : count - 1);
+          } else if (active < 0) {
+            setActive(down ? 0 : count - 1);
+          } else {
+            setActive((active + (down ? 1 : count - 1)) % count);
+          }
+          break;
+        case "Enter":
+          if (isOpen() && active >= 0) {
+            event.preventDefault();
+            go(active);
+          } else {
+            // The search itself (the form's submit): no list popping up afterwards.
+            cancel();
+            close();
+          }
+          break;
+        case "Escape":
+          if (isOpen()) {
+            event.preventDefault();
+            cancel();
+            close();
+          } else if (input.value) {
+            event.preventDefault();
+            cancel();
+            input.value = "";
+            forget();
+          }
+          break;
+        case "Tab":
+          cancel();
+          close();
+          break;
+        case "ArrowLeft":
+        case "ArrowRight":
+        case "Home":
+        case "End":
+          setActive(-1);
+          break;
+      }
+    });
+
+    // Keep the focus in the field when the list is pressed, then go to the chosen page.
+    list.addEventListener("mousedown", function (event) {
+      event.preventDefault();
+    });
+    list.addEventListener("click", function (event) {
+      var option = event.target.closest("[role=option]");
+      if (option) go(Array.prototype.indexOf.call(list.children, option));
+    });
+    document.addEventListener("pointerdown", function (event) {
+      if (isOpen() && !box.contains(event.target)) close();
+    });
+    input.addEventListener("focusout", function (event) {
+      if (event.relatedTarget && !box.contains(event.relatedTarget)) close();
+    });
+    form.addEventListener("submit", function () {
+      cancel();
+      close();
+    });
+    window.addEventListener("popstate", function () {
+      cancel();
+      close();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("[data-reseau-catalogue]").forEach(init);
+    document.querySelectorAll("[data-reseau-catalogue]").forEach(function (root) {
+      init(root);
+      initAutocomplete(root);
+    });
   });
 })();
