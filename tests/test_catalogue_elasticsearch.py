@@ -148,8 +148,8 @@ def test_rebuild_swaps_the_alias_and_never_shows_an_empty_catalogue(es, site, cl
     seen_during = []
     original = es._bulk
 
-    def bulk_then_search(actions, refresh=None):
-        original(actions, refresh=refresh)
+    def bulk_then_search(actions, refresh=None, **options):
+        original(actions, refresh=refresh, **options)
         cache.clear()
         seen_during.append(search(client, site["catalogue"])["count"])
 
@@ -267,3 +267,27 @@ def test_a_rebuild_drops_what_an_interrupted_one_left(es, site):
     assert not es.client.indices.exists(index=leftover)
     assert not es.client.indices.exists_alias(name=es.rebuild_alias)
     assert es.indexed_page_ids()
+
+
+def test_two_rebuilds_at_once_leave_the_complete_one_in_place(es, site, client):
+    from wagtail_reseau.catalogue.documents import build_document
+    from wagtail_reseau.catalogue.indexing import searchable_models
+    from wagtail.models import Page
+
+    documents = [d for d in (build_document(p) for p in Page.objects.live().type(*searchable_models()).specific()) if d]
+    expected = search(client, site["catalogue"])["count"]
+
+    def first_batches():
+        yield documents[:1]
+        # Meanwhile, a second rebuild runs to its end (it drops the first one's index).
+        es.rebuild([documents])
+        yield documents[1:]
+
+    with pytest.raises(Exception):
+        es.rebuild(first_batches())
+    assert len(es.indices_behind_alias()) == 1
+    assert not es.client.indices.exists_alias(name=es.rebuild_alias)
+    cache.clear()
+    assert search(client, site["catalogue"])["count"] == expected
+    mapping = next(iter(es.client.indices.get_mapping(index=es.alias).values()))["mappings"]
+    assert mapping["dynamic"] == "strict"  # the real mapping, not one guessed from a document

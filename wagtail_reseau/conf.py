@@ -23,8 +23,8 @@ DEFAULTS = {
         "organisation_type",
         "person",
     ),
-    # The catalogue's search engine: "database" (embedded, the default) or the
-    # dotted path of a CatalogueEngine subclass.
+    # The catalogue's search engine: "database" (embedded, the default),
+    # "elasticsearch", or the dotted path of a CatalogueEngine subclass.
     "CATALOGUE_ENGINE": "database",
     # The Elasticsearch engine's connection and index (used when CATALOGUE_ENGINE
     # is "elasticsearch"). A site sets only the keys it changes; see
@@ -65,13 +65,14 @@ ELASTICSEARCH_DEFAULTS = {
     # database instead; seconds an index write may take.
     "SEARCH_TIMEOUT": 2.0,
     "INDEX_TIMEOUT": 30.0,
-    # After a failure, seconds during which searches go straight to the database
-    # (no visitor waits for a timeout again), before the cluster is tried anew.
+    # After the cluster failed to answer, seconds during which searches go straight
+    # to the database and writes straight to the backlog (nobody waits for a
+    # timeout again), before the cluster is tried anew.
     "RETRY_AFTER": 30,
     # Refresh after each publish ("wait_for": the page is findable when the
     # editor's request returns; False: within the index's refresh interval).
     "REFRESH": "wait_for",
-    # Documents per bulk request when rebuilding.
+    # Documents per bulk request (rebuilds, and large reindexing batches).
     "BULK_SIZE": 500,
 }
 

@@ -441,7 +441,7 @@ class ElasticsearchEngine(CatalogueEngine):
             targets.append(self.rebuild_alias)
         return targets
 
-    def _bulk(self, actions, refresh=None):
+    def _bulk(self, actions, refresh=None, **options):
         """Runs bulk actions; a missing document on delete is not an error."""
         try:
             _ok, errors = helpers.bulk(
@@ -450,6 +450,7 @@ class ElasticsearchEngine(CatalogueEngine):
                 chunk_size=self.config["BULK_SIZE"],
                 raise_on_error=False,
                 refresh=self.config["REFRESH"] if refresh is None else refresh,
+                **options,
             )
         except TransportError as error:
             self._failed(error)
@@ -497,7 +498,13 @@ class ElasticsearchEngine(CatalogueEngine):
         self.ensure_index()
         return {
             int(hit["_id"]): hit["_source"].get("fingerprint")
-            for hit in helpers.scan(self.client, index=self.alias, _source=["fingerprint"], query={"query": {"match_all": {}}})
+            for hit in helpers.scan(
+                self.client,
+                index=self.alias,
+                _source=["fingerprint"],
+                query={"query": {"match_all": {}}},
+                request_timeout=self.config["INDEX_TIMEOUT"],
+            )
         }
 
     def indexed_page_ids(self):
@@ -522,9 +529,15 @@ class ElasticsearchEngine(CatalogueEngine):
         client.indices.create(index=name, aliases={self.rebuild_alias: {}}, **body)
         try:
             for batch in batches:
+                # Through the rebuilding alias, which must exist: if another rebuild
+                # dropped this index, nothing recreates it with a guessed mapping.
                 self._bulk(
-                    ({"_op_type": "index", "_index": name, "_id": doc.page_id, "_source": self.source(doc)} for doc in batch),
+                    (
+                        {"_op_type": "index", "_index": self.rebuild_alias, "_id": doc.page_id, "_source": self.source(doc)}
+                        for doc in batch
+                    ),
                     refresh=False,
+                    require_alias=True,
                 )
                 if progress:
                     progress(len(batch))
@@ -536,7 +549,8 @@ class ElasticsearchEngine(CatalogueEngine):
             actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
             actions += [
                 {"add": {"index": name, "alias": self.alias}},
-                {"remove": {"index": name, "alias": self.rebuild_alias}},
+                # Fails (and so does this rebuild) if another rebuild took over.
+                {"remove": {"index": name, "alias": self.rebuild_alias, "must_exist": True}},
             ]
             client.indices.update_aliases(actions=actions)
         except BaseException:
@@ -554,7 +568,11 @@ class ElasticsearchEngine(CatalogueEngine):
         except NotFoundError:
             return
         for index in leftovers:
-            logger.warning("Dropping %s, left by a rebuild that did not finish.", index)
+            logger.warning(
+                "Dropping %s, left by a rebuild that did not finish (or that is still running: "
+                "run one rebuild at a time; that one will now fail).",
+                index,
+            )
             self.client.indices.delete(index=index, ignore_unavailable=True)
 
     def delete_everything(self):

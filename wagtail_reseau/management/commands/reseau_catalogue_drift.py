@@ -9,6 +9,7 @@ when drift remains (for monitoring)."""
 
 import sys
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
@@ -60,14 +61,23 @@ class Command(BaseCommand):
             self.report(engine, len(expected), missing, extra, stale, backlog)
             drift = len(missing) + len(extra) + len(stale) + backlog
             if drift and options["repair"]:
+                # Asked for explicitly: try the engine now, even if a recent failure
+                # made the searches skip it for a while.
+                cache.delete(getattr(engine, "_down_key", ""))
                 replay_backlog(engine, limit=None)
                 to_write = [expected[page_id] for page_id in missing + stale]
                 for start in range(0, len(to_write), BATCH_SIZE):
                     write_to_engine(engine, to_write[start : start + BATCH_SIZE])
                 write_to_engine(engine, (), extra)
-                self.stdout.write(
-                    self.style.SUCCESS(_("%(engine)s: repaired.") % {"engine": engine.name})
-                )
+                left = CatalogueBacklog.objects.filter(engine=engine.name).count()
+                if left:
+                    self.stdout.write(
+                        _("%(engine)s: %(count)d pages are still waiting in the backlog (the engine refused them).")
+                        % {"engine": engine.name, "count": left}
+                    )
+                    remaining += left
+                else:
+                    self.stdout.write(self.style.SUCCESS(_("%(engine)s: repaired.") % {"engine": engine.name}))
             elif drift:
                 remaining += drift
         if remaining:

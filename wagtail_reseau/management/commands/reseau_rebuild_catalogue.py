@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 from wagtail.models import Page
 
-from wagtail_reseau.catalogue.documents import build_document
+from wagtail_reseau.catalogue.documents import build_document, live_searchable_pages, restricted_page_paths
 from wagtail_reseau.catalogue.engines import indexing_engines
 from wagtail_reseau.catalogue.indexing import searchable_models
 
@@ -35,8 +35,9 @@ class Command(BaseCommand):
 
                 def batches():
                     batch = []
-                    for page in pages.specific().iterator(chunk_size=BATCH_SIZE):
-                        document = build_document(page)
+                    restricted = restricted_page_paths()
+                    for page in live_searchable_pages():
+                        document = build_document(page, restricted)
                         if document is not None:
                             batch.append(document)
                         bar.update(1)
