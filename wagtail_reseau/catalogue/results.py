@@ -1,6 +1,7 @@
 """The result of one search, the same object rendered as HTML or JSON: hits,
 facets with counts (labelled, sorted, as trees), active filters, ignored input."""
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from .engines.database import fold, tokens
 from .facets import FACETS, WHEN_LABELS, vocabulary_terms
 
 EXTRACT_LENGTH = 240
+#: Characters folded at a time while looking for the first match to highlight.
+HIGHLIGHT_CHUNK = 500
 
 
 @dataclass
@@ -116,7 +119,10 @@ class CatalogueResult:
     active_filters: list
     ignored: list
     suggestions: list = field(default_factory=list)
+    #: Shown discreetly when the configured engine could not answer (fallback).
     notice: str = ""
+    #: A corrected search text proposed for a misspelled query, or "".
+    did_you_mean: str = ""
 
     def as_dict(self):
         return {
@@ -126,7 +132,15 @@ class CatalogueResult:
             "results": [hit.as_dict() for hit in self.hits],
             "facets": {facet.key: [value.as_dict() for value in facet.values] for facet in self.facets},
             "ignored": [item.as_dict() for item in self.ignored],
+            "did_you_mean": {"text": self.did_you_mean, "querystring": self.did_you_mean_querystring}
+            if self.did_you_mean
+            else None,
+            "notice": str(self.notice),
         }
+
+    @property
+    def did_you_mean_querystring(self):
+        return self.query.querystring(text=self.did_you_mean, selections=self.query.selections)
 
     @property
     def clear_filters_querystring(self):
@@ -158,29 +172,55 @@ class CatalogueResult:
 
 
 def sort_key(label):
-    normalized = unicodedata.normalize("NFKD", str(label))
+    return _sort_key(str(label))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sort_key(label):
+    """Labels sort without accents or case (the same labels are sorted on every request)."""
+    normalized = unicodedata.normalize("NFKD", label)
     return "".join(char for char in normalized if not unicodedata.combining(char)).casefold()
+
+
+def _folds_char_by_char(text):
+    """Whether every character of ``text`` folds to exactly one character, so that
+    offsets in ``fold(text)`` are offsets in ``text`` (not so with a ligature or a
+    decomposed accent; comparing lengths would miss one of each)."""
+    return text.isascii() or all(len(fold(char)) == 1 for char in set(text) if not char.isascii())
+
+
+def _first_match(text, words):
+    """Offset in ``text`` of the first of ``words`` (folded), -1 if none, None if
+    offsets cannot be had there (see ``_folds_char_by_char``). Folds the text a
+    chunk at a time and stops at the first chunk holding a match."""
+    overlap = max(len(word) for word in words) - 1
+    for position in range(0, len(text), HIGHLIGHT_CHUNK):
+        piece = text[position : position + HIGHLIGHT_CHUNK + overlap]
+        if not _folds_char_by_char(piece):
+            return None
+        folded = fold(piece)
+        # A match starting in the overlap may be preceded by a longer one cut off
+        # at the end of the piece: the next chunk holds both.
+        found = [offset for offset in (folded.find(word) for word in words) if 0 <= offset < HIGHLIGHT_CHUNK]
+        if found:
+            return position + min(found)
+    return -1
 
 
 def highlight(text, query_text):
     """An extract of ``text`` around the first query word, every character of the
-    content escaped, the matching words wrapped in ``<mark>``."""
+    content escaped, the matching words wrapped in ``<mark>``. Only the text up
+    to the first match and the extract are folded, not the whole text."""
     text = text or ""
     words = [word for word in tokens(query_text) if len(word) > 1]
-    folded = fold(text)
-    if len(folded) != len(text):  # folding changed lengths (rare ligatures): no offsets
-        folded = None
-    start = 0
-    if words and folded is not None:
-        positions = [folded.find(word) for word in words if folded.find(word) >= 0]
-        if positions:
-            start = max(0, min(positions) - EXTRACT_LENGTH // 3)
+    first = _first_match(text, words) if words else -1
+    start = max(0, first - EXTRACT_LENGTH // 3) if first is not None and first > 0 else 0
     extract = text[start : start + EXTRACT_LENGTH]
     prefix = "… " if start > 0 else ""
     suffix = " …" if start + EXTRACT_LENGTH < len(text) else ""
-    if not words or folded is None:
+    if not words or first is None or not _folds_char_by_char(extract):
         return mark_safe(escape(prefix + extract + suffix))
-    folded_extract = folded[start : start + EXTRACT_LENGTH]
+    folded_extract = fold(extract)
     pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
     pieces, last = [], 0
     for found in pattern.finditer(folded_extract):
@@ -191,9 +231,30 @@ def highlight(text, query_text):
     return mark_safe(escape(prefix) + "".join(pieces) + escape(suffix))
 
 
+def _vocabulary_lookups(facet, language_code):
+    """``({slug: label}, {slug: parent slug})`` for a vocabulary facet, shared by
+    every search (not to be modified). Derived once from each version of the
+    terms that ``vocabulary_terms`` keeps in this process: saving or deleting a
+    term gives new terms, hence new lookups."""
+    terms = vocabulary_terms(facet, language_code)
+    known = _LOOKUPS.get((facet.key, language_code))
+    if known is not None and known[0] is terms:
+        return known[1]
+    lookups = (
+        {slug: term.label for slug, term in terms.items()},
+        {slug: term.parent for slug, term in terms.items() if term.parent},
+    )
+    _LOOKUPS[(facet.key, language_code)] = (terms, lookups)
+    return lookups
+
+
+#: ``{(facet key, language code): (the terms they come from, lookups)}``
+_LOOKUPS = {}
+
+
 def _labels(facet, scope, raw_labels):
     if facet.kind == "vocabulary":
-        return {slug: term.label for slug, term in vocabulary_terms(facet, scope.language_code).items()}
+        return _vocabulary_lookups(facet, scope.language_code)[0]
     if facet.kind == "type":
         return {key: document_type.label for key, document_type in document_types().items()}
     if facet.kind == "when":
@@ -222,14 +283,14 @@ def _facet_values(facet, scope, query, counts, labels):
 
     if not facet.hierarchical:
         return ordered([make(value) for value in shown])
-    terms = vocabulary_terms(facet, scope.language_code)
+    terms, parents = _vocabulary_lookups(facet, scope.language_code)  # terms: {slug: label}
     nodes = {value: make(value) for value in shown}
     roots = []
     for value, node in nodes.items():
-        parent = terms[value].parent if value in terms else None
+        parent = parents.get(value)
         # Attach to the nearest shown ancestor (a parent always counts its children).
         while parent and parent not in nodes and parent in terms:
-            parent = terms[parent].parent
+            parent = parents.get(parent)
         if parent and parent in nodes:
             nodes[parent].children.append(node)
         else:
@@ -310,4 +371,5 @@ def build_result(query, scope, raw, notice=""):
         ignored=ignored,
         suggestions=_suggestions(query, raw),
         notice=notice,
+        did_you_mean=getattr(raw, "did_you_mean", ""),
     )
