@@ -6,11 +6,12 @@ of its own (``reseau_bench_<pid>_<size>``, deleted at the end, even on failure):
 generate the same synthetic pages as ``catalogue.py`` (same seed), index them in
 the database engine, then:
 
-1. rebuild the Elasticsearch index with ``engine.rebuild(...)`` from
-   ``build_document`` batches of 500 (relations prefetched, as ``catalogue.py``
-   indexes), timing the whole rebuild and, apart, the time spent inside the bulk
-   requests; then once more with the batches of the ``reseau_rebuild_catalogue``
-   command (``Page.objects.live().specific().iterator()``, nothing prefetched);
+1. rebuild the Elasticsearch index with ``engine.rebuild(...)`` from the batches
+   the ``reseau_rebuild_catalogue`` command builds (``restricted_page_paths()``
+   once, ``live_searchable_pages()``, ``build_document(page, restricted)``, 500 a
+   batch), timing the whole rebuild and, apart, the time spent reading pages,
+   building documents and inside the bulk requests; then profile the building of a
+   sample of documents (outside the timed rebuild);
 2. time the catalogue requests of ``catalogue.py``'s mix (text + 3 selected facets
    + every count) through ``views.search`` (parse_query, engine search,
    build_result: ``catalogue_engine``) and through the page with Django's test
@@ -143,57 +144,95 @@ def use_engine(name):
     settings.WAGTAIL_RESEAU_CATALOGUE_ENGINE = name
 
 
-def prefetched_batches(models, counters):
-    """``build_document`` batches of BULK_SIZE, relations prefetched (as
-    ``catalogue.index_in_catalogue``); the time spent building them is counted."""
-    from wagtail_reseau.catalogue.documents import build_document
+def command_batches(counters):
+    """The batches of the ``reseau_rebuild_catalogue`` command, built as its
+    ``batches()`` builds them (without its progress bar): the restricted paths read
+    once, every live page of each registered type with its relations prefetched per
+    model (``live_searchable_pages``), ``build_document(page, restricted)``,
+    ``BATCH_SIZE`` documents a batch. ``counters`` gets the time spent reading the
+    pages (``reading_s``) and in all, reading and building (``building_s``); the
+    time in the engine between two batches is not counted."""
+    from wagtail_reseau.catalogue.documents import build_document, live_searchable_pages, restricted_page_paths
+    from wagtail_reseau.management.commands.reseau_rebuild_catalogue import BATCH_SIZE
 
-    for model in models:
-        ids = list(model.objects.order_by("pk").values_list("pk", flat=True))
-        related = [name for name in ("domains", "territories", "audiences", "tags") if hasattr(model, name)]
-        for chunk in bench.chunks(ids, BULK_SIZE):
-            start = time.perf_counter()
-            pages = model.objects.filter(pk__in=chunk).select_related("locale").prefetch_related(*related)
-            if hasattr(model, "organisation_type"):
-                pages = pages.select_related("organisation_type")
-            documents = [document for document in map(build_document, pages) if document is not None]
-            counters["building_s"] += time.perf_counter() - start
-            counters["documents"] += len(documents)
-            yield documents
-
-
-def command_batches(models, counters):
-    """The batches of the ``reseau_rebuild_catalogue`` command, as it builds them."""
-    from wagtail.models import Page
-
-    from wagtail_reseau.catalogue.documents import build_document
-    from wagtail_reseau.catalogue.indexing import searchable_models
-
-    pages = Page.objects.live().type(*searchable_models()).order_by("pk")
-    iterator = iter(pages.specific().iterator(chunk_size=BULK_SIZE))
+    clock = time.perf_counter
+    start = clock()
+    restricted = restricted_page_paths()
+    pages = live_searchable_pages()
     batch = []
     while True:
-        start = time.perf_counter()
-        page = next(iterator, None)
-        if page is not None:
-            document = build_document(page)
-            if document is not None:
-                batch.append(document)
-        counters["building_s"] += time.perf_counter() - start
-        if batch and (page is None or len(batch) >= BULK_SIZE):
+        before = clock()
+        page = next(pages, None)
+        counters["reading_s"] += clock() - before
+        if page is None:
+            break
+        counters["pages"] += 1
+        document = build_document(page, restricted)
+        if document is not None:
+            batch.append(document)
+        if len(batch) >= BATCH_SIZE:
+            counters["building_s"] += clock() - start
             counters["documents"] += len(batch)
             yield batch
+            start = clock()
             batch = []
-        if page is None:
-            return
+    counters["building_s"] += clock() - start
+    if batch:
+        counters["documents"] += len(batch)
+        yield batch
 
 
-def measure_rebuild(engine, recorder, models, make_batches):
-    counters = {"building_s": 0.0, "documents": 0}
+class GarbageCollections:
+    """Time spent in Python's garbage collector (``gc.callbacks``), by generation."""
+
+    def __init__(self):
+        self.seconds = {0: 0.0, 1: 0.0, 2: 0.0}
+        self.counts = {0: 0, 1: 0, 2: 0}
+        self._start = None
+
+    def __call__(self, phase, info):
+        if phase == "start":
+            self._start = time.perf_counter()
+        elif self._start is not None:
+            generation = info["generation"]
+            self.seconds[generation] += time.perf_counter() - self._start
+            self.counts[generation] += 1
+            self._start = None
+
+    def __enter__(self):
+        import gc
+
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *exc):
+        import gc
+
+        gc.callbacks.remove(self)
+
+    def figures(self):
+        return {
+            "seconds": round(sum(self.seconds.values()), 3),
+            "collections": {str(generation): count for generation, count in self.counts.items()},
+            "seconds_by_generation": {str(generation): round(value, 3) for generation, value in self.seconds.items()},
+        }
+
+
+def measure_rebuild(engine, recorder, make_batches):
+    from django.db import connection
+
+    counters = {"reading_s": 0.0, "building_s": 0.0, "documents": 0, "pages": 0}
+    queries = []
     mark = recorder.mark()
-    start = time.perf_counter()
-    engine.rebuild(make_batches(models, counters))
-    end = time.perf_counter()
+
+    def count_query(execute, sql, params, many, context):
+        queries.append(1)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count_query), GarbageCollections() as collector:
+        start = time.perf_counter()
+        engine.rebuild(make_batches(counters))
+        end = time.perf_counter()
     total = end - start
     calls = recorder.since(mark)
     bulks = [call for call in calls if call.kind == "_bulk"]
@@ -204,10 +243,18 @@ def measure_rebuild(engine, recorder, models, make_batches):
     documents = counters["documents"]
     finish_s = end - last_bulk_end  # settings back, refresh, health, alias swap, old index dropped
     return {
+        "path": "reseau_rebuild_catalogue: restricted_page_paths(), live_searchable_pages(), "
+        "build_document(page, restricted), batches of 500, engine.rebuild(batches)",
+        "pages": counters["pages"],
         "documents": documents,
         "total_s": round(total, 3),
         "docs_per_s": round(documents / total, 1) if total else None,
+        # reading the pages (queries, prefetching, model instances) + build_document
         "building_s": round(counters["building_s"], 3),
+        "reading_s": round(counters["reading_s"], 3),
+        "building_docs_per_s": round(documents / counters["building_s"], 1) if counters["building_s"] else None,
+        "sql_queries": len(queries),
+        "gc": collector.figures(),
         "bulk_requests": len(bulks),
         "bulk_s": round(bulk_s, 3),
         "bulk_docs_per_s": round(documents / bulk_s, 1) if bulk_s else None,
@@ -222,34 +269,91 @@ def measure_rebuild(engine, recorder, models, make_batches):
     }
 
 
-def profile_building(models, top=10):
-    """Where building documents goes, for one batch (cProfile, outside the timed rebuild)."""
-    import cProfile
-    import pstats
+#: Functions shown in the building profile (cumulative time), besides wagtail_reseau's.
+PROFILED = (
+    "prefetch_related_objects",
+    "prefetch_one_level",
+    "from_db",
+    "get_url",
+    "get_url_parts",
+    "get_site_root_paths",
+    "get_searchable_content",
+    "strip_tags",
+    "execute_sql",
+    "get_queryset",
+    "fingerprint",
+)
 
-    counters = {"building_s": 0.0, "documents": 0}
-    batches = prefetched_batches(models[:1], counters)
+
+def profile_building(per_type=BULK_SIZE, top=16):
+    """Where reading pages and building documents goes, under cProfile, outside the
+    timed rebuild: the command's path (``live_searchable_pages`` and
+    ``build_document(page, restricted)``) on the first ``per_type`` pages of each
+    registered type (``document_types`` narrowed to one type at a time)."""
+    import cProfile
+    import itertools
+    import pstats
+    from unittest import mock
+
+    from wagtail_reseau.catalogue import documents as documents_module
+
     profiler = cProfile.Profile()
-    profiler.enable()
-    next(batches)
-    profiler.disable()
-    batches.close()
-    documents = counters["documents"] or 1
-    listing = pstats.Stats(profiler)
-    wanted = ("wagtail_reseau", "get_url", "get_view_restrictions", "get_searchable_content", "_pickle", "execute")
-    rows = []
-    for (filename, line, name), (_calls, ncalls, _tottime, cumtime, _callers) in listing.stats.items():
-        label = f"{Path(filename).name}:{line} {name}" if line else name
-        if any(part in filename or part in name for part in wanted):
-            rows.append((cumtime, label, ncalls))
-    rows.sort(reverse=True)
+    sample, elapsed_by_type = {}, {}
+    restricted = documents_module.restricted_page_paths()
+    for key, document_type in documents_module.document_types().items():
+        with mock.patch.object(documents_module, "document_types", return_value={key: document_type}):
+            pages = documents_module.live_searchable_pages()
+            start = time.perf_counter()
+            profiler.enable()
+            built = [documents_module.build_document(page, restricted) for page in itertools.islice(pages, per_type)]
+            profiler.disable()
+            pages.close()
+        if built:
+            sample[key] = sum(1 for document in built if document is not None)
+            elapsed_by_type[key] = time.perf_counter() - start
+    documents = sum(sample.values()) or 1
+    stats = pstats.Stats(profiler).stats
+    total_s = sum(elapsed_by_type.values())
+
+    def label(filename, line, name):
+        if not line:
+            return name
+        path = Path(filename)
+        parts = path.parts
+        for anchor in ("site-packages", "wagtail_reseau"):
+            if anchor in parts:
+                return "/".join(parts[parts.index(anchor) + (anchor == "site-packages") :]) + f":{line} {name}"
+        return f"{path.name}:{line} {name}"
+
+    def row(key, value, time_index):
+        filename, line, name = key
+        calls, seconds = value[1], value[time_index]
+        return {
+            "function": label(filename, line, name),
+            "calls_per_document": round(calls / documents, 2),
+            "ms_per_document": round(seconds / documents * 1000, 3),
+            "percent": round(seconds / total_s * 100, 1) if total_s else None,
+        }
+
+    cumulative = [
+        (value[3], key, value)
+        for key, value in stats.items()
+        if "wagtail_reseau" in key[0] or key[2] in PROFILED
+    ]
+    cumulative.sort(key=lambda item: item[0], reverse=True)
+    own = sorted(stats.items(), key=lambda item: item[1][2], reverse=True)
     return {
-        "documents": counters["documents"],
-        "ms_per_document_profiled": round(counters["building_s"] / documents * 1000, 3),
-        "functions": [
-            {"function": label, "calls_per_document": round(calls / documents, 2), "ms_per_document": round(cumtime / documents * 1000, 3)}
-            for cumtime, label, calls in rows[:top]
-        ],
+        "path": "live_searchable_pages() + build_document(page, restricted_page_paths())",
+        "sample": sample,
+        "documents": sum(sample.values()),
+        "ms_per_document_profiled": round(total_s / documents * 1000, 3),
+        "ms_per_document_profiled_by_type": {
+            key: round(elapsed_by_type[key] / count * 1000, 3) for key, count in sample.items() if count
+        },
+        # cumulative: the function and what it calls; percent of the profiled time
+        "functions": [row(key, value, 3) for _seconds, key, value in cumulative[:top]],
+        # own time: the function alone, without what it calls
+        "own_time": [row(key, value, 2) for key, value in own[:12]],
     }
 
 
@@ -442,14 +546,15 @@ def worker(args):
     engine = get_engine("elasticsearch")
     recorder = Recorder(engine.client.transport)
     try:
-        log(f"{args.size}: Elasticsearch rebuild (prefetched batches)")
-        rebuild = measure_rebuild(engine, recorder, data["models"], prefetched_batches)
-        log(f"  {rebuild['documents']} documents in {rebuild['total_s']} s: {rebuild['docs_per_s']} documents/s")
-        log(f"{args.size}: Elasticsearch rebuild (the command's batches)")
-        rebuild_command = measure_rebuild(engine, recorder, data["models"], command_batches)
-        log(f"  {rebuild_command['documents']} documents in {rebuild_command['total_s']} s: "
-            f"{rebuild_command['docs_per_s']} documents/s")
-        building_profile = profile_building(data["models"])
+        log(f"{args.size}: Elasticsearch rebuild (the reseau_rebuild_catalogue command's batches)")
+        rebuild = measure_rebuild(engine, recorder, command_batches)
+        log(
+            f"  {rebuild['documents']} documents in {rebuild['total_s']} s: {rebuild['docs_per_s']} documents/s "
+            f"(building {rebuild['building_s']} s, of which reading {rebuild['reading_s']} s; "
+            f"bulk {rebuild['bulk_s']} s: {rebuild['bulk_docs_per_s']} documents/s; gc {rebuild['gc']['seconds']} s)"
+        )
+        building_profile = profile_building()
+        log(f"  profiled building: {building_profile['ms_per_document_profiled']} ms a document")
         index = index_figures(engine)
         documents = {
             "pages": data["counts"],
@@ -478,7 +583,6 @@ def worker(args):
         "documents": documents,
         "setup": phases,
         "rebuild": rebuild,
-        "rebuild_command": rebuild_command,
         "building_profile": building_profile,
         **searches,
         "publish": publish,
@@ -574,10 +678,10 @@ def pair(timing):
 
 def summary_table(results):
     lines = [
-        "| documents | rebuild docs/s (bulk only) | command rebuild docs/s | ES engine p50 / p95 ms "
+        "| documents | rebuild docs/s (bulk only) | ES engine p50 / p95 ms "
         "| ES view p50 / p95 ms | ES took p50 / p95 ms | DB engine p50 / p95 ms | DB view p50 / p95 ms "
         "| ES / DB engine p50 | ES requests per query | publish to findable p50 / p95 ms (wait_for; false) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for result in results:
         timings, rpq, publish = result["timings"], result["requests_per_query"], result["publish"]
@@ -585,7 +689,6 @@ def summary_table(results):
         lines.append(
             f"| {result['documents']['elasticsearch_docs']:,} "
             f"| {result['rebuild']['docs_per_s']:,.0f} ({result['rebuild']['bulk_docs_per_s']:,.0f}) "
-            f"| {result['rebuild_command']['docs_per_s']:,.0f} "
             f"| {pair(timings['es_engine'])} | {pair(timings['es_view'])} | {pair(timings['es_engine_took'])} "
             f"| {pair(timings['db_engine'])} | {pair(timings['db_view'])} "
             f"| {result['ratios']['es_engine_vs_db_engine']['p50']:.2f}× | {requests} "
@@ -603,10 +706,6 @@ def targets(results):
         ),
         "rebuild_docs_per_s_at_least_1000": {
             str(result["size"]): result["rebuild"]["docs_per_s"] >= TARGETS["rebuild_docs_per_s_min"]
-            for result in results
-        },
-        "rebuild_command_docs_per_s_at_least_1000": {
-            str(result["size"]): result["rebuild_command"]["docs_per_s"] >= TARGETS["rebuild_docs_per_s_min"]
             for result in results
         },
     }
