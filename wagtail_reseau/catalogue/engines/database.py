@@ -629,11 +629,18 @@ class DatabaseEngine(CatalogueEngine):
             match = "title : (" + fts5_match(text) + ")"
             entries = entries.filter(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]))
         elif kind == "postgresql":
-            terms = " & ".join(f"{word}:*A" if index == len(words) - 1 else f"{word}:A" for index, word in enumerate(words))
+            # The word being typed is a prefix. Its language may take it for a stop
+            # word ("l" in French) and drop it, which would match every title:
+            # then it is looked up without the language ("simple").
+            config = pg_config(scope.language_code)
+            complete = " & ".join(f"{word}:A" for word in words[:-1])
+            last = f"{words[-1]}:*A"
             entries = entries.annotate(
                 _title_match=RawSQL(
-                    "search_vector @@ to_tsquery(%s::regconfig, %s)",
-                    [pg_config(scope.language_code), terms],
+                    "search_vector @@ (to_tsquery(%s::regconfig, %s) && CASE "
+                    "WHEN numnode(to_tsquery(%s::regconfig, %s)) = 0 THEN to_tsquery('simple', %s) "
+                    "ELSE to_tsquery(%s::regconfig, %s) END)",
+                    [config, complete, config, last, last, config, last],
                     output_field=BooleanField(),
                 )
             ).filter(_title_match=True)
