@@ -15,7 +15,6 @@ import datetime
 import logging
 import math
 import threading
-import time
 
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
@@ -581,13 +580,3 @@ class ElasticsearchEngine(CatalogueEngine):
         for index in self.indices_behind_alias():
             self.client.indices.delete(index=index, ignore_unavailable=True)
         cache.delete(self._down_key)
-
-
-def wait_until_findable(engine, page_id, timeout=10.0):
-    """Seconds until ``page_id`` can be found (used by the benchmark)."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout:
-        if engine.client.count(index=engine.alias, query={"term": {"page_id": page_id}})["count"]:
-            return time.perf_counter() - start
-        time.sleep(0.005)
-    return None

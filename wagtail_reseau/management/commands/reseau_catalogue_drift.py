@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 from wagtail.models import Page
 
-from wagtail_reseau.catalogue.documents import build_document
+from wagtail_reseau.catalogue.documents import build_document, live_searchable_pages, restricted_page_paths
 from wagtail_reseau.catalogue.engines import ENGINES, get_engine, indexing_engines
 from wagtail_reseau.catalogue.indexing import replay_backlog, searchable_models, write_to_engine
 from wagtail_reseau.models import CatalogueBacklog
@@ -88,8 +88,9 @@ class Command(BaseCommand):
         pages = Page.objects.live().type(*searchable_models()).order_by("pk")
         documents = {}
         with tqdm(total=pages.count(), disable=not show, unit=_("page"), desc=_("pages"), file=self.stderr) as bar:
-            for page in pages.specific().iterator(chunk_size=BATCH_SIZE):
-                document = build_document(page)
+            restricted = restricted_page_paths()
+            for page in live_searchable_pages(chunk_size=BATCH_SIZE):
+                document = build_document(page, restricted)
                 if document is not None:
                     documents[document.page_id] = document
                 bar.update(1)
