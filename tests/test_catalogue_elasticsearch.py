@@ -146,23 +146,35 @@ def test_rebuild_swaps_the_alias_and_never_shows_an_empty_catalogue(es, site, cl
     before = es.indices_behind_alias()
     expected = search(client, site["catalogue"])["count"]
     seen_during = []
-    original = es._bulk
+    loaded = []
+    original_load, original_bulk = es._load, es._bulk
 
-    def bulk_then_search(actions, refresh=None, **options):
-        original(actions, refresh=refresh, **options)
-        cache.clear()
+    def count_now():
+        cache.clear()  # not the cached landing page
         seen_during.append(search(client, site["catalogue"])["count"])
+
+    def load_between_searches(batches, progress=None):
+        count_now()  # the new index exists, still empty
+        original_load(batches, progress)
+        count_now()  # the new index is full, the alias not moved yet
+
+    def counted_bulk(actions, refresh=None, **options):  # runs on the bulk thread
+        actions = list(actions)
+        original_bulk(actions, refresh=refresh, **options)
+        loaded.extend(action["_id"] for action in actions)
 
     from wagtail_reseau.catalogue import engines
 
     monkeypatch.setattr(engines, "get_engine", lambda name=None: es if name != "database" else get_engine("database"))
-    monkeypatch.setattr(es, "_bulk", bulk_then_search)
+    monkeypatch.setattr(es, "_load", load_between_searches)
+    monkeypatch.setattr(es, "_bulk", counted_bulk)
     out, err = StringIO(), StringIO()
     call_command("reseau_rebuild_catalogue", stdout=out, stderr=err)
     after = es.indices_behind_alias()
     assert len(after) == 1 and after != before
     assert not es.client.indices.exists(index=before[0])
-    assert seen_during and all(count == expected for count in seen_during)
+    assert len(seen_during) == 2 and all(count == expected for count in seen_during)
+    assert sorted(loaded) == sorted(es.indexed_page_ids())  # every document, once
     assert search(client, site["catalogue"])["count"] == expected
     assert "elasticsearch" in err.getvalue() and "100%" in err.getvalue()
 
@@ -291,3 +303,37 @@ def test_two_rebuilds_at_once_leave_the_complete_one_in_place(es, site, client):
     assert search(client, site["catalogue"])["count"] == expected
     mapping = next(iter(es.client.indices.get_mapping(index=es.alias).values()))["mappings"]
     assert mapping["dynamic"] == "strict"  # the real mapping, not one guessed from a document
+
+
+def test_a_refused_batch_stops_the_rebuild_and_leaves_the_index_in_place(es, site, client, monkeypatch):
+    from wagtail.models import Page
+
+    from wagtail_reseau.catalogue.documents import build_document
+    from wagtail_reseau.catalogue.indexing import searchable_models
+
+    documents = [d for d in (build_document(p) for p in Page.objects.live().type(*searchable_models()).specific()) if d]
+    before = es.indices_behind_alias()
+    expected = search(client, site["catalogue"])["count"]
+    source = es.source
+    # The strict mapping refuses a field it does not know.
+    refused = documents[1].page_id
+
+    def source_refused_for_one(document):
+        return {**source(document), "unknown": 1} if document.page_id == refused else source(document)
+
+    monkeypatch.setattr(es, "source", source_refused_for_one)
+    built = []
+
+    def batches():
+        for document in documents:
+            built.append(document.page_id)
+            yield [document]
+
+    with pytest.raises(RuntimeError, match="refused"):
+        es.rebuild(batches())
+    assert built == [document.page_id for document in documents[:3]]  # stopped at the next batch
+    assert es.indices_behind_alias() == before
+    assert not es.client.indices.exists_alias(name=es.rebuild_alias)
+    assert sorted(es.client.indices.get(index=f"{es.alias}-*")) == before  # the new index is gone
+    cache.clear()
+    assert search(client, site["catalogue"])["count"] == expected

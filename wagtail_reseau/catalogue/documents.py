@@ -6,14 +6,18 @@ A host registers its own page type with ``register_document_type``."""
 import datetime
 import hashlib
 import json
+import logging
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .facets import FACETS, ancestors_of, vocabulary_terms
+
+logger = logging.getLogger(__name__)
 
 WHITESPACE = re.compile(r"\s+")
 
@@ -39,7 +43,9 @@ class CatalogueDocument:
     def fingerprint(self):
         """A short hash of everything indexed: equal fingerprints, equal documents
         (the drift command compares the index with the pages by it)."""
-        data = asdict(self)
+        # The fields as ``dataclasses.asdict`` gives them, without its deep copies
+        # (a rebuild fingerprints every document).
+        data = {item.name: getattr(self, item.name) for item in fields(self)}
         data["facets"] = {key: sorted(values) for key, values in sorted(self.facets.items())}
         encoded = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode()
         return hashlib.blake2b(encoded, digest_size=12).hexdigest()
@@ -60,6 +66,9 @@ class DocumentType:
     get_years: object = None
     #: page -> datetime at which the last occurrence ends, for upcoming/past
     get_event_last: object = None
+    #: Further many-valued relations the functions above read with
+    #: ``related_objects(page, name)``: fetched in bulk when building many documents.
+    prefetch: tuple = ()
 
     def get_model(self):
         from django.apps import apps
@@ -95,7 +104,7 @@ def _forum_event_last(page):
 
 
 def _training_sessions(page):
-    return list(page.sessions.all())
+    return related_objects(page, "sessions")
 
 
 def _training_event_last(page):
@@ -201,27 +210,49 @@ def is_visible(page, restricted_paths=None):
 
     ``restricted_paths`` (the tree paths of every page with a view restriction,
     see ``restricted_page_paths``) spares a query per page when building many."""
+    return _visible_url(page, restricted_paths) is not None
+
+
+def _visible_url(page, restricted_paths=None):
+    """The page's URL if it is visible (see ``is_visible``), else None."""
     if not page.live or page.expired:
-        return False
+        return None
     if restricted_paths is None:
         if page.get_view_restrictions().exists():
-            return False
+            return None
     elif any(page.path.startswith(path) for path in restricted_paths):
-        return False
-    return page.get_url() is not None
+        return None
+    return page.get_url()
 
 
 #: Relations a document reads, fetched in bulk when building many documents.
 PREFETCHED_RELATIONS = ("domains", "territories", "audiences", "tags", "sessions")
+#: Where a batch keeps a page's prefetched relation: ``related_objects`` reads it.
+PREFETCHED_ATTRIBUTE = "_catalogue_prefetched_%s"
+
+
+def related_objects(page, relation):
+    """The objects of a page's many-valued ``relation`` as a list (None if the page
+    has no such relation): the list prefetched for the whole batch when the page
+    comes from ``live_searchable_pages``, a query otherwise. A host's
+    ``DocumentType`` functions read relations through it too."""
+    prefetched = getattr(page, PREFETCHED_ATTRIBUTE % relation, None)
+    if prefetched is not None:
+        return prefetched
+    manager = getattr(page, relation, None)
+    return None if manager is None else list(manager.all())
 
 
 def live_searchable_pages(chunk_size=500):
     """Every live page of a registered type, specific, one model at a time with
-    its relations prefetched (a handful of queries per chunk, not per page)."""
+    its relations prefetched into plain lists (a handful of queries per chunk, no
+    queryset per page and relation)."""
     for document_type in document_types().values():
         model = document_type.get_model()
         names = {field.name for field in model._meta.get_fields()}
-        related = [name for name in PREFETCHED_RELATIONS if name in names]
+        relations = [name for name in PREFETCHED_RELATIONS if name in names]
+        relations += [name for name in document_type.prefetch if name not in relations]
+        related = [Prefetch(name, to_attr=PREFETCHED_ATTRIBUTE % name) for name in relations]
         selected = ["locale"] + (["organisation_type"] if "organisation_type" in names else [])
         exact = ContentType.objects.get_for_model(model)  # not a subclass registered apart
         pages = (
@@ -232,6 +263,39 @@ def live_searchable_pages(chunk_size=500):
             .prefetch_related(*related)
         )
         yield from pages.iterator(chunk_size=chunk_size)
+
+
+def live_searchable_pages_count():
+    """How many pages ``live_searchable_pages`` walks (a progress bar's total)."""
+    from wagtail.models import Page
+
+    models = [document_type.get_model() for document_type in document_types().values()]
+    exact = ContentType.objects.get_for_models(*models, for_concrete_models=False).values()
+    return Page.objects.live().filter(content_type__in=list(exact)).count()
+
+
+def searchable_document_batches(batch_size=500, on_page=None):
+    """The documents of every live, public page of a registered type, in lists of
+    up to ``batch_size``: what a rebuild loads and what the drift check expects.
+    ``on_page()`` is called after each page read (a progress bar). A page that
+    cannot be turned into a document is logged and skipped, as when publishing."""
+    restricted = restricted_page_paths()
+    batch = []
+    for page in live_searchable_pages(chunk_size=batch_size):
+        try:
+            document = build_document(page, restricted)
+        except Exception:
+            logger.warning("Page %s could not be turned into a catalogue document.", page.pk, exc_info=True)
+            document = None
+        if document is not None:
+            batch.append(document)
+        if on_page is not None:
+            on_page()
+        if len(batch) >= batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def restricted_page_paths():
@@ -253,11 +317,20 @@ def _slugs_with_ancestors(facet_key, slugs, language_code):
     return values
 
 
+def _term_pairs(page, relation):
+    """``[(slug, name), ...]`` of a vocabulary relation, or None without one."""
+    terms = related_objects(page, relation)
+    return None if terms is None else [(term.slug, term.name) for term in terms]
+
+
 def build_document(page, restricted_paths=None):
     """The document for ``page`` (a specific page), or None if it is not searchable.
     ``restricted_paths``: see ``is_visible`` (for batches)."""
     document_type = document_type_for(page)
-    if document_type is None or not is_visible(page, restricted_paths):
+    if document_type is None:
+        return None
+    url = _visible_url(page, restricted_paths)
+    if url is None:
         return None
     language_code = page.locale.language_code
     date = document_type.get_date(page) if document_type.get_date else _published_date(page)
@@ -269,21 +342,20 @@ def build_document(page, restricted_paths=None):
     facets = {"type": {document_type.key}}
     if years:
         facets["year"] = {str(year) for year in years}
+    named_terms = []
     for facet_key, relation in (("domain", "domains"), ("territory", "territories"), ("audience", "audiences")):
-        manager = getattr(page, relation, None)
-        if manager is not None:
-            slugs = [term.slug for term in manager.all()]
-            if slugs:
-                facets[facet_key] = _slugs_with_ancestors(facet_key, slugs, language_code)
+        terms = _term_pairs(page, relation)
+        if terms:
+            facets[facet_key] = _slugs_with_ancestors(facet_key, [slug for slug, _name in terms], language_code)
+        if terms and relation != "audiences":
+            named_terms += [name for _slug, name in terms]
     organisation_type = getattr(page, "organisation_type", None)
     if organisation_type is not None:
         facets["organisation_type"] = {organisation_type.slug}
-    tag_labels = {}
-    tags = getattr(page, "tags", None)
-    if tags is not None:
-        tag_labels = {tag.slug: tag.name for tag in tags.all()}
-        if tag_labels:
-            facets["tag"] = set(tag_labels)
+    # Sorted: the same text (and fingerprint) whichever query read the tags.
+    tag_labels = dict(sorted((_term_pairs(page, "tags") or []), key=lambda pair: (pair[1], pair[0])))
+    if tag_labels:
+        facets["tag"] = set(tag_labels)
     event_last = document_type.get_event_last(page) if document_type.get_event_last else None
     if event_last is not None:
         facets["when"] = {"event"}
@@ -291,9 +363,7 @@ def build_document(page, restricted_paths=None):
     summary_field = document_type.summary_field
     summary = field_text(page, summary_field) if summary_field and hasattr(page, summary_field) else ""
     parts = [field_text(page, name) for name in document_type.text_fields if hasattr(page, name)]
-    parts += [term.name for relation in ("domains", "territories") for term in getattr(page, relation).all()] if hasattr(
-        page, "domains"
-    ) else []
+    parts += named_terms
     parts += list(tag_labels.values())
     return CatalogueDocument(
         page_id=page.pk,
@@ -301,7 +371,7 @@ def build_document(page, restricted_paths=None):
         language_code=language_code,
         type=document_type.key,
         title=page.title,
-        url=page.get_url(),
+        url=url,
         summary=summary,
         text=" ".join(part for part in parts if part),
         date=date,

@@ -15,6 +15,7 @@ import datetime
 import logging
 import math
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
@@ -527,19 +528,7 @@ class ElasticsearchEngine(CatalogueEngine):
         body["settings"]["index"].update({"refresh_interval": "-1", "number_of_replicas": 0})
         client.indices.create(index=name, aliases={self.rebuild_alias: {}}, **body)
         try:
-            for batch in batches:
-                # Through the rebuilding alias, which must exist: if another rebuild
-                # dropped this index, nothing recreates it with a guessed mapping.
-                self._bulk(
-                    (
-                        {"_op_type": "index", "_index": self.rebuild_alias, "_id": doc.page_id, "_source": self.source(doc)}
-                        for doc in batch
-                    ),
-                    refresh=False,
-                    require_alias=True,
-                )
-                if progress:
-                    progress(len(batch))
+            self._load(batches, progress)
             client.indices.put_settings(index=name, settings={"index": final_settings})
             client.indices.refresh(index=name)
             client.options(request_timeout=90).cluster.health(index=name, wait_for_status="yellow", timeout="60s")
@@ -558,6 +547,39 @@ class ElasticsearchEngine(CatalogueEngine):
         for index in old:
             client.indices.delete(index=index, ignore_unavailable=True)
         return name
+
+    def _load(self, batches, progress=None):
+        """Sends each batch in a bulk request on a second thread while this one
+        builds the next batch (reading pages and building documents stays on the
+        caller's thread and database connection): the cluster indexes one batch
+        while Python builds the next. One batch in flight at most, so memory stays
+        bounded and a refused batch stops the rebuild at the next one."""
+
+        def send(batch):
+            # Through the rebuilding alias, which must exist: if another rebuild
+            # dropped this index, nothing recreates it with a guessed mapping.
+            self._bulk(
+                (
+                    {"_op_type": "index", "_index": self.rebuild_alias, "_id": doc.page_id, "_source": self.source(doc)}
+                    for doc in batch
+                ),
+                refresh=False,
+                require_alias=True,
+            )
+            return len(batch)
+
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="reseau-bulk") as sender:
+            in_flight = None
+            for batch in batches:
+                if in_flight is not None:
+                    sent = in_flight.result()
+                    if progress:
+                        progress(sent)
+                in_flight = sender.submit(send, batch)
+            if in_flight is not None:
+                sent = in_flight.result()
+                if progress:
+                    progress(sent)
 
     def _abandon_unfinished_rebuild(self):
         """A rebuild killed half-way leaves its index behind the rebuilding alias:

@@ -13,11 +13,10 @@ from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
-from wagtail.models import Page
 
-from wagtail_reseau.catalogue.documents import build_document, live_searchable_pages, restricted_page_paths
+from wagtail_reseau.catalogue.documents import live_searchable_pages_count, searchable_document_batches
 from wagtail_reseau.catalogue.engines import ENGINES, get_engine, indexing_engines
-from wagtail_reseau.catalogue.indexing import replay_backlog, searchable_models, write_to_engine
+from wagtail_reseau.catalogue.indexing import replay_backlog, write_to_engine
 from wagtail_reseau.models import CatalogueBacklog
 
 BATCH_SIZE = 500
@@ -85,15 +84,10 @@ class Command(BaseCommand):
             sys.exit(1)
 
     def expected_documents(self, show):
-        pages = Page.objects.live().type(*searchable_models()).order_by("pk")
         documents = {}
-        with tqdm(total=pages.count(), disable=not show, unit=_("page"), desc=_("pages"), file=self.stderr) as bar:
-            restricted = restricted_page_paths()
-            for page in live_searchable_pages(chunk_size=BATCH_SIZE):
-                document = build_document(page, restricted)
-                if document is not None:
-                    documents[document.page_id] = document
-                bar.update(1)
+        with tqdm(total=live_searchable_pages_count(), disable=not show, unit=_("page"), desc=_("pages"), file=self.stderr) as bar:
+            for batch in searchable_document_batches(BATCH_SIZE, on_page=lambda: bar.update(1)):
+                documents.update((document.page_id, document) for document in batch)
         return documents
 
     def report(self, engine, expected, missing, extra, stale, backlog):
