@@ -294,3 +294,50 @@ def check_database_statements(golden):
                 engine.search(query, scope.__class__(**{**scope.__dict__, "page_size": page_size}))
             facet_queries = [q for q in captured.captured_queries if "cataloguefacetvalue" in q["sql"].split("WHERE")[0]]
             assert len(facet_queries) <= 1 + selected, (params, page_size, len(facet_queries))
+
+
+def test_a_catalogue_searches_its_own_site_or_every_site(
+    client, golden, locale_fr, settings, django_capture_on_commit_callbacks
+):
+    """Several sites on one installation (a national site and a regional one): a
+    catalogue searches its own site by default, every site when asked."""
+    settings.ALLOWED_HOSTS = ["*"]
+    from urllib.parse import urlsplit
+
+    from wagtail.models import Page, Site
+
+    def get(catalogue, **params):
+        url = urlsplit(catalogue.full_url)
+        response = client.get(url.path, {"format": "json", **params}, HTTP_HOST=url.hostname)
+        assert response.status_code == 200, response.content[:500]
+        return response.json()
+
+    def found(data):
+        return {hit["title"] for hit in data["results"]}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        region_home = Page.get_first_root_node().add_child(instance=Page(title="Région", slug="region", locale=locale_fr))
+        Site.objects.create(hostname="region.example", port=80, root_page=region_home)
+        practices = publish(region_home, m.GoodPracticeIndexPage(title="Pratiques", slug="pratiques"))
+        publish(practices, m.GoodPracticePage(title="Potager régional", slug="potager", summary="Un jardin."))
+        regional = publish(region_home, m.CataloguePage(title="Catalogue régional", slug="catalogue"))
+        network = publish(
+            golden["catalogue"].get_parent(), m.CataloguePage(title="Tout le réseau", slug="reseau", search_area="network")
+        )
+    national = golden["catalogue"]
+    assert national.search_area == "site"
+
+    assert found(get(regional, q="jardin")) == {"Potager régional"}
+    assert "Potager régional" not in found(get(national, q="jardin"))
+    both = found(get(network, q="jardin"))
+    assert "Potager régional" in both and both > found(get(national, q="jardin"))
+    assert get(regional)["count"] == 1  # the landing page too
+    assert get(network)["count"] == get(national)["count"] + 1
+    # Autocomplete keeps to the same pages.
+    completions = client.get(urlsplit(national.full_url).path, {"format": "autocomplete", "q": "potag"})
+    assert completions.json()["results"] == []
+    completions = client.get(
+        urlsplit(regional.full_url).path, {"format": "autocomplete", "q": "potag"}, HTTP_HOST="region.example"
+    )
+    assert [result["title"] for result in completions.json()["results"]] == ["Potager régional"]
+    assert completions.json()["results"][0]["url"].startswith("http://region.example/")

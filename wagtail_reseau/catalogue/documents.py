@@ -39,6 +39,8 @@ class CatalogueDocument:
     facets: dict = field(default_factory=dict)
     #: ``{tag slug: tag name}`` for the tag facet's labels.
     tag_labels: dict = field(default_factory=dict)
+    #: The page's tree path (``Page.path``): a catalogue may search one site's tree.
+    path: str = ""
 
     def fingerprint(self):
         """A short hash of everything indexed: equal fingerprints, equal documents
@@ -378,4 +380,5 @@ def build_document(page, restricted_paths=None):
         event_last=event_last,
         facets=facets,
         tag_labels=tag_labels,
+        path=page.path,
     )

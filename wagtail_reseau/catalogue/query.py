@@ -47,6 +47,8 @@ class CatalogueScope:
     facet_keys: tuple
     page_size: int = 20
     facet_values_shown: int = 8
+    #: The tree path of the site searched ("" for every site of the installation).
+    root_path: str = ""
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ def scope_for(page):
         facet_keys=tuple(page.get_facet_keys()),
         page_size=page.results_per_page,
         facet_values_shown=page.facet_values_shown,
+        root_path=page.get_root_path(),
     )
 
 

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from ..catalogue.facets import FACET_CHOICES
 from ..fields import ChoiceListField
@@ -18,6 +18,14 @@ CONTENT_TYPE_CHOICES = [
     ("mentoring", _("Mentoring")),
     ("project_axis", _("Federal project axes")),
     ("news", _("News")),
+]
+
+
+SEARCH_AREA_SITE = "site"
+SEARCH_AREA_NETWORK = "network"
+SEARCH_AREA_CHOICES = [
+    (SEARCH_AREA_SITE, _("This site")),
+    (SEARCH_AREA_NETWORK, _("Every site of the installation")),
 ]
 
 
@@ -47,6 +55,17 @@ class CataloguePage(Page):
         validators=[MinValueValidator(3), MaxValueValidator(50)],
     )
 
+    search_area = models.CharField(
+        _("pages searched"),
+        max_length=10,
+        choices=SEARCH_AREA_CHOICES,
+        default=SEARCH_AREA_SITE,
+        help_text=_(
+            "Where the installation serves several sites (a national site and regional ones, say): "
+            "the pages of this catalogue's site only, or those of every site."
+        ),
+    )
+
     template = "wagtail_reseau/pages/catalogue_page.html"
     subpage_types = []
 
@@ -55,6 +74,7 @@ class CataloguePage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("content_types"),
+                FieldPanel("search_area"),
                 FieldPanel("facets"),
                 FieldPanel("results_per_page"),
                 FieldPanel("facet_values_shown"),
@@ -78,6 +98,18 @@ class CataloguePage(Page):
 
         return [key for key in FACETS if key in self.facets] if self.facets else list(FACETS)
 
+    def get_root_path(self):
+        """The tree path of the site searched, "" for every site: the root of
+        this page's site in this page's language (translated roots are siblings,
+        at the same depth). Read from Wagtail's cached site root paths."""
+        if self.search_area == SEARCH_AREA_NETWORK:
+            return ""
+        roots = [root for root in Site.get_site_root_paths() if self.url_path.startswith(root.root_path)]
+        if not roots:
+            return ""  # not on any site: nothing to narrow to
+        depth = roots[0].root_path.count("/")  # "/" is the tree's root (depth 1), "/home/" depth 2
+        return self.path[: depth * self.steplen]
+
     def serve(self, request, *args, **kwargs):
         from ..catalogue.views import serve_catalogue
 
@@ -99,10 +131,13 @@ class CatalogueEntry(models.Model):
     text = models.TextField(blank=True)
     date = models.DateField(null=True)
     event_last = models.DateTimeField(null=True)
+    #: The page's tree path, for catalogues that search one site.
+    path = models.CharField(max_length=255, blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         indexes = [
+            models.Index(fields=["locale", "path"]),
             models.Index(fields=["locale", "content_type_key"]),
             models.Index(fields=["locale", "date"]),
             models.Index(fields=["locale", "title"]),

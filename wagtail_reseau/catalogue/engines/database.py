@@ -131,14 +131,21 @@ class DatabaseEngine(CatalogueEngine):
             return self._search_matched(query, scope, now)
         return self._search(query, scope, now)
 
+    @staticmethod
+    def _scoped(scope):
+        """The entries a catalogue searches: its locale, its content types and,
+        when it searches one site, that site's tree."""
+        from ...models import CatalogueEntry
+
+        entries = CatalogueEntry.objects.filter(locale_id=scope.locale_id, content_type_key__in=scope.content_types)
+        return entries.filter(path__startswith=scope.root_path) if scope.root_path else entries
+
     def _search(self, query, scope, now, next_change=None):
         """The search through the ORM: PostgreSQL, the ``icontains`` fallback and
         requests without text. ``next_change``, a dict, receives under "when" the
         first moment after ``now`` at which an upcoming event of the result becomes
         past (when the "when" facet is counted)."""
-        from ...models import CatalogueEntry
-
-        base = CatalogueEntry.objects.filter(locale_id=scope.locale_id, content_type_key__in=scope.content_types)
+        base = self._scoped(scope)
         texted, rank = self._with_text(base, query.text, scope)
         conditions = {key: self._selection(key, values, now) for key, values in query.selections}
         results = texted.filter(*conditions.values())
@@ -191,6 +198,7 @@ class DatabaseEngine(CatalogueEngine):
         scope_key = "|".join(
             [
                 str(scope.locale_id),
+                scope.root_path,
                 ",".join(scope.content_types),
                 ",".join(scope.facet_keys),
                 index_generation(),
@@ -313,6 +321,10 @@ class DatabaseEngine(CatalogueEngine):
             where_params += sql_params
         where.append(f"e.locale_id = %s AND e.content_type_key IN ({', '.join(['%s'] * len(scope.content_types))})")
         where_params += [scope.locale_id, *scope.content_types]
+        if scope.root_path:
+            # Tree paths hold only digits and capitals: no LIKE wildcard to escape.
+            where.append("e.path LIKE %s")
+            where_params.append(scope.root_path + "%")
         if len(flags) >= 2 and len(stored) < len(flags):
             sql, sql_params = sum_of(range(len(flags)))
             where.append(f"{sql} >= {len(flags) - 1}")
@@ -381,12 +393,8 @@ class DatabaseEngine(CatalogueEngine):
         )
 
     def _search_base(self, scope, selections, now):
-        from ...models import CatalogueEntry
-
         conditions = [self._selection(key, values, now) for key, values in selections]
-        return CatalogueEntry.objects.filter(
-            *conditions, locale_id=scope.locale_id, content_type_key__in=scope.content_types
-        )
+        return self._scoped(scope).filter(*conditions)
 
     def _count_matched(self, cursor, table, passing, facet_keys, counts, labels):
         from ...models import CatalogueFacetValue
@@ -521,6 +529,7 @@ class DatabaseEngine(CatalogueEngine):
                         text=doc.text,
                         date=doc.date,
                         event_last=doc.event_last,
+                        path=doc.path,
                     )
                     for doc in documents
                 ]
@@ -623,7 +632,7 @@ class DatabaseEngine(CatalogueEngine):
         words = tokens(text)
         if not words:
             return []
-        entries = CatalogueEntry.objects.filter(locale_id=scope.locale_id, content_type_key__in=scope.content_types)
+        entries = self._scoped(scope)
         kind = full_text_kind()
         if kind == "fts5":
             match = "title : (" + fts5_match(text) + ")"

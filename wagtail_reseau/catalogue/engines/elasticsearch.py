@@ -144,6 +144,9 @@ class ElasticsearchEngine(CatalogueEngine):
                     "date": {"type": "date"},
                     "event_last": {"type": "date"},
                     "fingerprint": {"type": "keyword"},
+                    # The page's tree path: a catalogue that searches one site
+                    # filters on its root's path as a prefix.
+                    "path": {"type": "keyword"},
                     "display": {"type": "object", "enabled": False},
                     "folded": {
                         "properties": {
@@ -194,6 +197,7 @@ class ElasticsearchEngine(CatalogueEngine):
             "date": document.date.isoformat() if document.date else None,
             "event_last": document.event_last.isoformat() if document.event_last else None,
             "fingerprint": document.fingerprint(),
+            "path": document.path,
             "display": {"title": document.title, "url": document.url, "summary": document.summary},
             "folded": {
                 "title": folded_words(document.title),
@@ -227,7 +231,10 @@ class ElasticsearchEngine(CatalogueEngine):
         return Q("terms", **{f"facets.{key}": list(values)})
 
     def _scope_filters(self, scope):
-        return [Q("term", locale_id=scope.locale_id), Q("terms", type=list(scope.content_types))]
+        filters = [Q("term", locale_id=scope.locale_id), Q("terms", type=list(scope.content_types))]
+        if scope.root_path:
+            filters.append(Q("prefix", path=scope.root_path))
+        return filters
 
     def _text_query(self, text, group):
         """Every word required, anywhere in title, summary or text; the last one
