@@ -7,9 +7,9 @@ generate the same synthetic pages as ``catalogue.py`` (same seed), index them in
 the database engine, then:
 
 1. rebuild the Elasticsearch index with ``engine.rebuild(...)`` from the batches
-   the ``reseau_rebuild_catalogue`` command builds (``restricted_page_paths()``
-   once, ``live_searchable_pages()``, ``build_document(page, restricted)``, 500 a
-   batch), timing the whole rebuild and, apart, the time spent reading pages,
+   the ``reseau_rebuild_catalogue`` command builds (``searchable_document_batches``,
+   500 a batch, the collector spared as the command spares it), timing the whole
+   rebuild and, apart, the time spent reading pages,
    building documents and inside the bulk requests; then profile the building of a
    sample of documents (outside the timed rebuild);
 2. time the catalogue requests of ``catalogue.py``'s mix (text + 3 selected facets
