@@ -152,3 +152,20 @@ def test_a_host_type_reads_its_own_relations_prefetched(home, vocab, monkeypatch
     with CaptureQueriesContext(connection) as three_pages:
         assert {d.facets["year"].pop() for d in batch_documents().values()} == {"2002", "2001", "2000"}
     assert len(three_pages) == len(one_page)
+
+
+def test_the_migration_gives_indexed_entries_their_tree_path(classified):
+    import importlib
+
+    from django.apps import apps
+
+    from wagtail_reseau.models import CatalogueEntry
+
+    from wagtail_reseau.catalogue.engines import get_engine
+
+    migration = importlib.import_module("wagtail_reseau.migrations.0005_catalogue_search_area")
+    get_engine("database").index_documents(batch_documents().values())
+    CatalogueEntry.objects.update(path="")  # as indexed before the migration
+    migration.fill_paths(apps, None)
+    paths = dict(CatalogueEntry.objects.values_list("page_id", "path"))
+    assert paths == {page.pk: page.path for page in classified}

@@ -315,6 +315,8 @@ def test_a_catalogue_searches_its_own_site_or_every_site(
     def found(data):
         return {hit["title"] for hit in data["results"]}
 
+    national = golden["catalogue"]
+    assert scope_for(national).root_path == ""  # one site: nothing to filter on
     with django_capture_on_commit_callbacks(execute=True):
         region_home = Page.get_first_root_node().add_child(instance=Page(title="Région", slug="region", locale=locale_fr))
         Site.objects.create(hostname="region.example", port=80, root_page=region_home)
@@ -324,8 +326,9 @@ def test_a_catalogue_searches_its_own_site_or_every_site(
         network = publish(
             golden["catalogue"].get_parent(), m.CataloguePage(title="Tout le réseau", slug="reseau", search_area="network")
         )
-    national = golden["catalogue"]
     assert national.search_area == "site"
+    assert scope_for(national).root_path == national.get_parent().path  # the national site's root
+    assert scope_for(network).root_path == ""
 
     assert found(get(regional, q="jardin")) == {"Potager régional"}
     assert "Potager régional" not in found(get(national, q="jardin"))

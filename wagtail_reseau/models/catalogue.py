@@ -104,7 +104,10 @@ class CataloguePage(Page):
         at the same depth). Read from Wagtail's cached site root paths."""
         if self.search_area == SEARCH_AREA_NETWORK:
             return ""
-        roots = [root for root in Site.get_site_root_paths() if self.url_path.startswith(root.root_path)]
+        site_roots = Site.get_site_root_paths()
+        if len({root.site_id for root in site_roots}) <= 1:
+            return ""  # one site: every searchable page is on it, no filter to pay for
+        roots = [root for root in site_roots if self.url_path.startswith(root.root_path)]
         if not roots:
             return ""  # not on any site: nothing to narrow to
         depth = roots[0].root_path.count("/")  # "/" is the tree's root (depth 1), "/home/" depth 2
