@@ -61,16 +61,8 @@ case "$ES_DIR" in /*) ;; *) die "RESEAU_ES_DIR must be an absolute path, not '$E
 # Elasticsearch refuses to run as root: the node belongs to a system user then.
 if [ "$(id -u)" = 0 ]; then OWNER=reseau-es; else OWNER="$(id -un)"; fi
 
-as_owner() {
-    # cd / first: the owner may not be allowed into the caller's directory.
-    if [ "$(id -u)" != 0 ]; then
-        (cd / && "$@")
-    elif command -v runuser >/dev/null 2>&1; then
-        (cd / && runuser -u "$OWNER" -- "$@")
-    else
-        (cd / && su "$OWNER" -s /bin/sh -c "$(printf '%q ' "$@")")
-    fi
-}
+# shellcheck source=scripts/service_owner.sh
+source "$(dirname "${BASH_SOURCE[0]}")/service_owner.sh"
 
 ensure_owner_user() {
     [ "$(id -u)" = 0 ] || return 0

@@ -26,16 +26,8 @@ die() { printf '[postgres] ERROR: %s\n' "$*" >&2; exit 1; }
 # the server refuse to run as root), to the current user otherwise.
 if [ "$(id -u)" = 0 ]; then OWNER=postgres; else OWNER="$(id -un)"; fi
 
-as_owner() {
-    # cd / first: the owner may not be allowed into the caller's directory.
-    if [ "$(id -u)" != 0 ]; then
-        (cd / && "$@")
-    elif command -v runuser >/dev/null 2>&1; then
-        (cd / && runuser -u "$OWNER" -- "$@")
-    else
-        (cd / && su "$OWNER" -s /bin/sh -c "$(printf '%q ' "$@")")
-    fi
-}
+# shellcheck source=scripts/service_owner.sh
+source "$(dirname "${BASH_SOURCE[0]}")/service_owner.sh"
 
 # Newest installed server (or the one matching an existing cluster's version).
 find_bindir() {
