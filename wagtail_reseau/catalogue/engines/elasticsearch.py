@@ -575,18 +575,19 @@ class ElasticsearchEngine(CatalogueEngine):
             )
             return len(batch)
 
+        def finish(in_flight):
+            sent = in_flight.result()  # raises what the bulk raised
+            if progress:
+                progress(sent)
+
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="reseau-bulk") as sender:
             in_flight = None
             for batch in batches:
                 if in_flight is not None:
-                    sent = in_flight.result()
-                    if progress:
-                        progress(sent)
+                    finish(in_flight)
                 in_flight = sender.submit(send, batch)
             if in_flight is not None:
-                sent = in_flight.result()
-                if progress:
-                    progress(sent)
+                finish(in_flight)
 
     def _abandon_unfinished_rebuild(self):
         """A rebuild killed half-way leaves its index behind the rebuilding alias:
