@@ -12,6 +12,18 @@ from wagtail.models import Locale, Page, Site
 from wagtail_reseau import models as m
 
 
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Each test starts with empty caches: Wagtail's site root paths, the
+    catalogue's landing pages and vocabulary versions live in Django's cache, and
+    a test that adds a site must not leave its roots to the next test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def locale_fr(db):
     return Locale.objects.get_or_create(language_code="fr")[0]

@@ -147,7 +147,7 @@ def test_translation_follows_source_classification_and_edit_form_keeps_it(
 
     # The English edit form shows the English "Health" checked, and the untranslated
     # French term as itself, so saving from it drops nothing.
-    from wagtail_reseau.forms import ClassifiedPageForm
+    from wagtail_reseau.taxonomy.forms import ClassifiedPageForm
 
     form_class = m.GoodPracticePage.get_edit_handler().get_form_class()
     assert issubclass(form_class, ClassifiedPageForm)

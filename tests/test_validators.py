@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from wagtail_reseau.validators import validate_insee_code, validate_siret
+from wagtail_reseau.core.validators import validate_insee_code, validate_siret
 
 
 @pytest.mark.parametrize("value", ["73282932000074", "732 829 320 00074", "35600000000048"])

@@ -1,5 +1,5 @@
 from wagtail.snippets.models import register_snippet
 
-from .viewsets import NetworkViewSetGroup
+from .taxonomy.admin import NetworkViewSetGroup
 
 register_snippet(NetworkViewSetGroup)

@@ -78,7 +78,7 @@ BACKLOG_BATCH = 500
 
 
 def queue_backlog(engine, page_ids):
-    from ..models import CatalogueBacklog
+    from .models import CatalogueBacklog
 
     page_ids = set(page_ids)
     if not page_ids:
@@ -99,7 +99,7 @@ def backlog_pending(engine):
 def replay_backlog(engine, limit=BACKLOG_BATCH):
     """Writes the current state of the pages the engine missed; returns how many.
     Runs after each successful write and after a search that reached the engine."""
-    from ..models import CatalogueBacklog
+    from .models import CatalogueBacklog
 
     flag = BACKLOG_FLAG.format(engine=engine.name)
     rows = list(CatalogueBacklog.objects.filter(engine=engine.name).order_by("queued_at")[:limit])
@@ -230,7 +230,7 @@ def handle_tag_deleted(sender, instance, **kwargs):
 def connect():
     from taggit.models import Tag
 
-    from ..models import Audience, DomainOfAction, OrganisationType, Territory
+    from ..taxonomy.models import Audience, DomainOfAction, OrganisationType, Territory
 
     page_published.connect(handle_page_published_or_unpublished, dispatch_uid="wagtail_reseau_published")
     page_unpublished.connect(handle_page_published_or_unpublished, dispatch_uid="wagtail_reseau_unpublished")

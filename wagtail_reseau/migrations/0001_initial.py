@@ -8,9 +8,9 @@ import modelcluster.fields
 import modelsearch.index
 import uuid
 import wagtail.fields
-import wagtail_reseau.fields
-import wagtail_reseau.models.practices
-import wagtail_reseau.validators
+import wagtail_reseau.core.fields
+import wagtail_reseau.practices.models
+import wagtail_reseau.core.validators
 from django.db import migrations, models
 
 
@@ -166,7 +166,7 @@ class Migration(migrations.Migration):
                 ('online_url', models.URLField(blank=True, help_text='Video-conference link, if known in advance.', verbose_name='online link')),
                 ('open_to_public', models.BooleanField(default=True, help_text='Uncheck if reserved for members of the network.', verbose_name='open to citizens')),
                 ('agenda', wagtail.fields.StreamField([('item', 4)], blank=True, block_lookup={0: ('wagtail.blocks.TimeBlock', (), {'label': 'Time', 'required': False}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Title'}), 2: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who leads this part of the session.', 'label': 'Led by', 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('time', 0), ('title', 1), ('description', 2), ('speaker', 3)]], {})}, verbose_name='agenda')),
-                ('accessibility_services', wagtail_reseau.fields.ChoiceListField(item_choices=[('sign_interpretation', 'Sign language interpretation'), ('live_captions', 'Live captions'), ('hearing_loop', 'Hearing loop'), ('step_free', 'Step-free venue'), ('childcare', 'Childcare'), ('easy_read', 'Easy-to-read documents'), ('translation', 'Translation into other languages'), ('transport', 'Help with transport')], verbose_name='accessibility services offered')),
+                ('accessibility_services', wagtail_reseau.core.fields.ChoiceListField(item_choices=[('sign_interpretation', 'Sign language interpretation'), ('live_captions', 'Live captions'), ('hearing_loop', 'Hearing loop'), ('step_free', 'Step-free venue'), ('childcare', 'Childcare'), ('easy_read', 'Easy-to-read documents'), ('translation', 'Translation into other languages'), ('transport', 'Help with transport')], verbose_name='accessibility services offered')),
                 ('accessibility_contact', models.CharField(blank=True, help_text='Who to ask for an adjustment (e-mail or phone).', max_length=255, verbose_name='accessibility contact')),
                 ('registration_required', models.BooleanField(default=True, verbose_name='registration required')),
                 ('registration_opens', models.DateTimeField(blank=True, null=True, verbose_name='registration opens')),
@@ -223,7 +223,7 @@ class Migration(migrations.Migration):
                 ('maturity', models.CharField(blank=True, choices=[('idea', 'Idea'), ('pilot', 'Pilot'), ('established', 'Established'), ('spread', 'Spread to other places')], max_length=20, verbose_name='maturity')),
                 ('contact_name', models.CharField(blank=True, max_length=255, verbose_name='contact name')),
                 ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact e-mail')),
-                ('licence', models.CharField(choices=[('CC-BY-4.0', 'Creative Commons Attribution 4.0'), ('CC-BY-SA-4.0', 'Creative Commons Attribution-ShareAlike 4.0'), ('CC-BY-NC-SA-4.0', 'Creative Commons Attribution-NonCommercial-ShareAlike 4.0'), ('etalab-2.0', 'Licence Ouverte / Open Licence 2.0'), ('all-rights-reserved', 'All rights reserved')], default=wagtail_reseau.models.practices.default_licence, max_length=30, verbose_name='licence')),
+                ('licence', models.CharField(choices=[('CC-BY-4.0', 'Creative Commons Attribution 4.0'), ('CC-BY-SA-4.0', 'Creative Commons Attribution-ShareAlike 4.0'), ('CC-BY-NC-SA-4.0', 'Creative Commons Attribution-NonCommercial-ShareAlike 4.0'), ('etalab-2.0', 'Licence Ouverte / Open Licence 2.0'), ('all-rights-reserved', 'All rights reserved')], default=wagtail_reseau.practices.models.default_licence, max_length=30, verbose_name='licence')),
                 ('audiences', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='%(class)s_set', to='wagtail_reseau.audience', verbose_name='audiences')),
                 ('domains', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='%(class)s_set', to='wagtail_reseau.domainofaction', verbose_name='domains of action')),
             ],
@@ -258,7 +258,7 @@ class Migration(migrations.Migration):
                 ('author_name', models.CharField(blank=True, max_length=255, verbose_name='author')),
                 ('intro', models.TextField(blank=True, help_text='Shown in listings.', max_length=600, verbose_name='introduction')),
                 ('image_alt', models.CharField(blank=True, help_text='Describe the image for people who cannot see it; leave empty if decorative.', max_length=255, verbose_name='image text alternative')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 5), ('quote', 8), ('embed', 9), ('document', 13)], blank=True, block_lookup={0: ('wagtail_reseau.blocks.HeadingBlock', (), {}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'document-link'], 'label': 'Paragraph'}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for people who cannot see it. Leave empty only if the image is purely decorative.', 'label': 'Text alternative', 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('caption', 4)]], {}), 6: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('text', 6), ('source', 7)]], {}), 9: ('wagtail.embeds.blocks.EmbedBlock', (), {'icon': 'media', 'label': 'Video or other embed'}), 10: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 11: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the document's title.", 'label': 'Title', 'required': False}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('document', 10), ('title', 11), ('description', 12)]], {})}, verbose_name='body')),
+                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 5), ('quote', 8), ('embed', 9), ('document', 13)], blank=True, block_lookup={0: ('wagtail_reseau.core.blocks.HeadingBlock', (), {}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'document-link'], 'label': 'Paragraph'}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for people who cannot see it. Leave empty only if the image is purely decorative.', 'label': 'Text alternative', 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('caption', 4)]], {}), 6: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('text', 6), ('source', 7)]], {}), 9: ('wagtail.embeds.blocks.EmbedBlock', (), {'icon': 'media', 'label': 'Video or other embed'}), 10: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 11: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the document's title.", 'label': 'Title', 'required': False}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('document', 10), ('title', 11), ('description', 12)]], {})}, verbose_name='body')),
                 ('audiences', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='%(class)s_set', to='wagtail_reseau.audience', verbose_name='audiences')),
                 ('domains', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='%(class)s_set', to='wagtail_reseau.domainofaction', verbose_name='domains of action')),
                 ('forum', models.ForeignKey(blank=True, help_text='For a forum report: the forum it reports on.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='news_reports', to='wagtail_reseau.forumpage', verbose_name='forum reported on')),
@@ -296,16 +296,16 @@ class Migration(migrations.Migration):
                 ('street_address', models.CharField(blank=True, max_length=255, verbose_name='street address')),
                 ('postcode', models.CharField(blank=True, max_length=10, verbose_name='postcode')),
                 ('commune', models.CharField(blank=True, max_length=255, verbose_name='commune')),
-                ('insee_code', models.CharField(blank=True, help_text='Official code of the commune (not the postcode), e.g. 31555 for Toulouse.', max_length=5, validators=[wagtail_reseau.validators.validate_insee_code], verbose_name='INSEE code')),
+                ('insee_code', models.CharField(blank=True, help_text='Official code of the commune (not the postcode), e.g. 31555 for Toulouse.', max_length=5, validators=[wagtail_reseau.core.validators.validate_insee_code], verbose_name='INSEE code')),
                 ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
                 ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
                 ('phone', models.CharField(blank=True, max_length=30, verbose_name='phone')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
                 ('opening_hours_note', models.CharField(blank=True, help_text='E.g. closed during school holidays in August.', max_length=255, verbose_name='opening hours note')),
-                ('premises_accessibility', wagtail_reseau.fields.ChoiceListField(item_choices=[('step_free', 'Step-free access'), ('accessible_toilets', 'Accessible toilets'), ('hearing_loop', 'Hearing loop'), ('accessible_parking', 'Accessible parking space'), ('sign_language', 'Reception in sign language'), ('easy_read', 'Easy-to-read information')], verbose_name='accessibility of the premises')),
+                ('premises_accessibility', wagtail_reseau.core.fields.ChoiceListField(item_choices=[('step_free', 'Step-free access'), ('accessible_toilets', 'Accessible toilets'), ('hearing_loop', 'Hearing loop'), ('accessible_parking', 'Accessible parking space'), ('sign_language', 'Reception in sign language'), ('easy_read', 'Easy-to-read information')], verbose_name='accessibility of the premises')),
                 ('accessibility_notes', models.TextField(blank=True, verbose_name='accessibility notes')),
-                ('siret', models.CharField(blank=True, help_text='14-digit SIRET number of the establishment.', max_length=17, validators=[wagtail_reseau.validators.validate_siret], verbose_name='SIRET')),
+                ('siret', models.CharField(blank=True, help_text='14-digit SIRET number of the establishment.', max_length=17, validators=[wagtail_reseau.core.validators.validate_siret], verbose_name='SIRET')),
                 ('audiences', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='%(class)s_set', to='wagtail_reseau.audience', verbose_name='audiences')),
                 ('domains', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='%(class)s_set', to='wagtail_reseau.domainofaction', verbose_name='domains of action')),
                 ('logo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='logo')),
@@ -436,7 +436,7 @@ class Migration(migrations.Migration):
                 ('global_context', wagtail.fields.RichTextField(blank=True, verbose_name='global context')),
                 ('stakes', wagtail.fields.RichTextField(blank=True, verbose_name='stakes for the network')),
                 ('previous_actions', wagtail.fields.RichTextField(blank=True, verbose_name='actions of the previous project')),
-                ('operational_objectives', wagtail.fields.StreamField([('objective', 0)], blank=True, block_lookup={0: ('wagtail_reseau.blocks.ObjectiveBlock', (), {})}, verbose_name='operational objectives')),
+                ('operational_objectives', wagtail.fields.StreamField([('objective', 0)], blank=True, block_lookup={0: ('wagtail_reseau.core.blocks.ObjectiveBlock', (), {})}, verbose_name='operational objectives')),
                 ('avenues_for_action', wagtail.fields.RichTextField(blank=True, verbose_name='avenues for action')),
                 ('audiences', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='%(class)s_set', to='wagtail_reseau.audience', verbose_name='audiences')),
                 ('domains', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='%(class)s_set', to='wagtail_reseau.domainofaction', verbose_name='domains of action')),
@@ -501,7 +501,7 @@ class Migration(migrations.Migration):
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('summary', models.TextField(blank=True, help_text='Shown in listings.', max_length=500, verbose_name='summary')),
                 ('description', wagtail.fields.RichTextField(blank=True, verbose_name='description')),
-                ('learning_objectives', wagtail.fields.StreamField([('objective', 0)], blank=True, block_lookup={0: ('wagtail_reseau.blocks.ObjectiveBlock', (), {})}, help_text='What participants will be able to do afterwards, one objective per line.', verbose_name='learning objectives')),
+                ('learning_objectives', wagtail.fields.StreamField([('objective', 0)], blank=True, block_lookup={0: ('wagtail_reseau.core.blocks.ObjectiveBlock', (), {})}, help_text='What participants will be able to do afterwards, one objective per line.', verbose_name='learning objectives')),
                 ('training_format', models.CharField(choices=[('in_person', 'In person'), ('online', 'Online'), ('blended', 'Blended')], default='in_person', max_length=20, verbose_name='format')),
                 ('pacing', models.CharField(choices=[('synchronous', 'Live sessions'), ('asynchronous', "At one's own pace"), ('mixed', 'Live sessions and own pace')], default='synchronous', max_length=20, verbose_name='pacing')),
                 ('duration_hours', models.DecimalField(blank=True, decimal_places=1, help_text='Total length of the training in hours.', max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='duration (hours)')),

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import wagtail.fields
-import wagtail_reseau.fields
+import wagtail_reseau.core.fields
 from django.db import migrations, models
 
 
@@ -20,8 +20,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
-                ('content_types', wagtail_reseau.fields.ChoiceListField(help_text='Leave all unchecked to search every content type.', item_choices=[('practice', 'Good practices'), ('organisation', 'Organisations'), ('forum', 'Forums and workshops'), ('training', 'Training capsules'), ('mentoring', 'Mentoring'), ('project_axis', 'Federal project axes'), ('news', 'News')], verbose_name='content types searched')),
-                ('facets', wagtail_reseau.fields.ChoiceListField(help_text='Leave all unchecked to offer every filter.', item_choices=[('domain', 'Domain of action'), ('territory', 'Territory'), ('audience', 'Audience'), ('organisation_type', 'Organisation type'), ('type', 'Content type'), ('tag', 'Tag'), ('year', 'Year'), ('when', 'Upcoming or past')], verbose_name='filters offered')),
+                ('content_types', wagtail_reseau.core.fields.ChoiceListField(help_text='Leave all unchecked to search every content type.', item_choices=[('practice', 'Good practices'), ('organisation', 'Organisations'), ('forum', 'Forums and workshops'), ('training', 'Training capsules'), ('mentoring', 'Mentoring'), ('project_axis', 'Federal project axes'), ('news', 'News')], verbose_name='content types searched')),
+                ('facets', wagtail_reseau.core.fields.ChoiceListField(help_text='Leave all unchecked to offer every filter.', item_choices=[('domain', 'Domain of action'), ('territory', 'Territory'), ('audience', 'Audience'), ('organisation_type', 'Organisation type'), ('type', 'Content type'), ('tag', 'Tag'), ('year', 'Year'), ('when', 'Upcoming or past')], verbose_name='filters offered')),
                 ('results_per_page', models.PositiveSmallIntegerField(default=20, validators=[django.core.validators.MinValueValidator(5), django.core.validators.MaxValueValidator(100)], verbose_name='results per page')),
                 ('facet_values_shown', models.PositiveSmallIntegerField(default=8, validators=[django.core.validators.MinValueValidator(3), django.core.validators.MaxValueValidator(50)], verbose_name='filter values shown before “show more”')),
             ],

@@ -135,7 +135,7 @@ class DatabaseEngine(CatalogueEngine):
     def _scoped(scope):
         """The entries a catalogue searches: its locale, its content types and,
         when it searches one site, that site's tree."""
-        from ...models import CatalogueEntry
+        from ..models import CatalogueEntry
 
         entries = CatalogueEntry.objects.filter(locale_id=scope.locale_id, content_type_key__in=scope.content_types)
         return entries.filter(path__startswith=scope.root_path) if scope.root_path else entries
@@ -233,7 +233,7 @@ class DatabaseEngine(CatalogueEngine):
         """The number of entries and the highest id: with the generation, a cached
         landing page is not served after changes made without this engine (a
         transaction rolled back, another process with a cache of its own)."""
-        from ...models import CatalogueEntry
+        from ..models import CatalogueEntry
 
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*), MAX(id) FROM {CatalogueEntry._meta.db_table}")
@@ -254,7 +254,7 @@ class DatabaseEngine(CatalogueEngine):
         that fail two selections or more are never read, so they are not written.
         The table is dropped at the end of the request: 2 statements more than
         the counts and hits themselves, whatever the page size or data size."""
-        from ...models import CatalogueEntry, CatalogueFacetValue
+        from ..models import CatalogueEntry, CatalogueFacetValue
 
         entries = CatalogueEntry._meta.db_table
         values_table = CatalogueFacetValue._meta.db_table
@@ -397,7 +397,7 @@ class DatabaseEngine(CatalogueEngine):
         return self._scoped(scope).filter(*conditions)
 
     def _count_matched(self, cursor, table, passing, facet_keys, counts, labels):
-        from ...models import CatalogueFacetValue
+        from ..models import CatalogueFacetValue
 
         values_table = CatalogueFacetValue._meta.db_table
         stored = [key for key in facet_keys if key != "when"]
@@ -451,7 +451,7 @@ class DatabaseEngine(CatalogueEngine):
         return queryset, None
 
     def _selection(self, key, values, now):
-        from ...models import CatalogueFacetValue
+        from ..models import CatalogueFacetValue
 
         if key == "when":
             values = set(values)
@@ -476,7 +476,7 @@ class DatabaseEngine(CatalogueEngine):
         return results.order_by("-date", "title", "page_id")
 
     def _count(self, entries, facet_keys, now, counts, labels, next_change=None):
-        from ...models import CatalogueFacetValue
+        from ..models import CatalogueFacetValue
 
         stored = [key for key in facet_keys if key != "when"]
         aggregates = {
@@ -510,7 +510,7 @@ class DatabaseEngine(CatalogueEngine):
     # -- indexing ---------------------------------------------------------------
 
     def index_documents(self, documents):
-        from ...models import CatalogueEntry, CatalogueFacetValue
+        from ..models import CatalogueEntry, CatalogueFacetValue
 
         documents = list(documents)
         if not documents:
@@ -594,7 +594,7 @@ class DatabaseEngine(CatalogueEngine):
         entries.model.objects.filter(pk__in=ids).delete()
 
     def remove_pages(self, page_ids):
-        from ...models import CatalogueEntry
+        from ..models import CatalogueEntry
 
         self._delete_entries(CatalogueEntry.objects.filter(page_id__in=list(page_ids)))
         if full_text_kind() == "fts5":
@@ -607,7 +607,7 @@ class DatabaseEngine(CatalogueEngine):
         index_changed()
 
     def clear(self):
-        from ...models import CatalogueEntry, CatalogueFacetValue
+        from ..models import CatalogueEntry, CatalogueFacetValue
 
         with transaction.atomic():
             CatalogueFacetValue.objects.all().delete()
@@ -618,7 +618,7 @@ class DatabaseEngine(CatalogueEngine):
         index_changed()
 
     def indexed_page_ids(self):
-        from ...models import CatalogueEntry
+        from ..models import CatalogueEntry
 
         return set(CatalogueEntry.objects.values_list("page_id", flat=True))
 
@@ -627,7 +627,7 @@ class DatabaseEngine(CatalogueEngine):
     def autocomplete(self, text, scope, limit=8):
         """Titles holding every word typed, the last one as a prefix: the FTS5
         title column on SQLite, the title's weight (A) on PostgreSQL."""
-        from ...models import CatalogueEntry
+        from ..models import CatalogueEntry
 
         words = tokens(text)
         if not words:

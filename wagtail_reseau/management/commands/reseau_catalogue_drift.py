@@ -17,7 +17,7 @@ from tqdm import tqdm
 from wagtail_reseau.catalogue.documents import live_searchable_pages_count, searchable_document_batches
 from wagtail_reseau.catalogue.engines import ENGINES, get_engine, indexing_engines
 from wagtail_reseau.catalogue.indexing import replay_backlog, write_to_engine
-from wagtail_reseau.models import CatalogueBacklog
+from wagtail_reseau.catalogue.models import CatalogueBacklog
 
 BATCH_SIZE = 500
 SHOWN_IDS = 10

@@ -1,7 +1,7 @@
 """``manage.py reseau_load_vocabulary``: load the default vocabulary.
 
 Creates the default domains of action, territories (France and its regions),
-audiences and organisation types of :mod:`wagtail_reseau.vocabulary` in the
+audiences and organisation types of :mod:`wagtail_reseau.taxonomy.default_terms` in the
 default locale and, with ``--translations``, their translations in the other
 content languages. Safe to run again: terms are matched by (locale, slug), and
 a term that already exists is left as the editors made it unless ``--update``
@@ -17,9 +17,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from ... import vocabulary
+from ...taxonomy import default_terms as vocabulary
 from ...conf import reseau_settings
-from ...models import Audience, DomainOfAction, OrganisationType, Territory
+from ...taxonomy.models import Audience, DomainOfAction, OrganisationType, Territory
 
 #: The model of each vocabulary, by its name in ``WAGTAIL_RESEAU_VOCABULARIES``.
 VOCABULARY_MODELS = {

@@ -24,9 +24,10 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..blocks import AgendaItemBlock, PerspectiveBlock, ResourcesBlock
-from ..fields import ChoiceListField
-from .mixins import ClassifiedPageMixin, IndexPageMixin
+from ..core.blocks import AgendaItemBlock, PerspectiveBlock, ResourcesBlock
+from ..core.fields import ChoiceListField
+from ..core.mixins import IndexPageMixin
+from ..taxonomy.classification import ClassifiedPageMixin
 
 
 class AttendanceMode(models.TextChoices):
@@ -297,7 +298,7 @@ class ForumPage(ClassifiedPageMixin, Page):
 
     def get_news_reports(self):
         """Live, public news items reporting on this forum, in this page's language."""
-        from .news import NewsPage
+        from ..news.models import NewsPage
 
         return (
             NewsPage.objects.live()

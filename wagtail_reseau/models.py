@@ -1,8 +1,11 @@
-"""The content model, one module per domain. Import from here:
-``from wagtail_reseau.models import GoodPracticePage``."""
+"""Every model of the package, gathered for Django (which reads an app's models
+from here) and for convenience: ``from wagtail_reseau.models import GoodPracticePage``.
+Each model lives in its domain's sub-package (``practices/models.py``...)."""
 
-from .catalogue import CatalogueBacklog, CatalogueEntry, CatalogueFacetValue, CataloguePage
-from .forums import (
+from .catalogue.models import CatalogueBacklog, CatalogueEntry, CatalogueFacetValue
+from .catalogue.pages import CataloguePage
+from .core.mixins import IndexPageMixin
+from .events.forums import (
     AccessibilityService,
     AttendanceMode,
     ContributorRole,
@@ -12,20 +15,20 @@ from .forums import (
     ForumPage,
     ForumPageTag,
 )
-from .mentoring import MentoringDirection, MentoringFormat, MentoringIndexPage, MentoringPage, MentoringStatus
-from .mixins import ClassifiedPageMixin, IndexPageMixin
-from .news import NewsIndexPage, NewsKind, NewsPage, NewsPageTag
-from .organisations import (
+from .mentoring.models import MentoringDirection, MentoringFormat, MentoringIndexPage, MentoringPage, MentoringStatus
+from .news.models import NewsIndexPage, NewsKind, NewsPage, NewsPageTag
+from .directory.models import (
     NetworkLevel,
     OrganisationIndexPage,
     OrganisationOpeningHours,
     OrganisationPage,
     PremisesAccessibility,
 )
-from .practices import GoodPracticeIndexPage, GoodPracticePage, GoodPracticePageTag, Licence, Maturity, Rating
-from .project import FederalProjectPage, ProjectAxisPage, ProjectStatus, ProjectUnderWay
-from .taxonomy import Audience, DomainOfAction, OrganisationType, Person, Territory
-from .trainings import (
+from .practices.models import GoodPracticeIndexPage, GoodPracticePage, GoodPracticePageTag, Licence, Maturity, Rating
+from .project.models import FederalProjectPage, ProjectAxisPage, ProjectStatus, ProjectUnderWay
+from .taxonomy.classification import ClassifiedPageMixin
+from .taxonomy.models import Audience, DomainOfAction, OrganisationType, Person, Territory
+from .events.trainings import (
     Pacing,
     TrainingCapsulePage,
     TrainingCapsulePageTag,

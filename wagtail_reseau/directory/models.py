@@ -24,9 +24,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..fields import ChoiceListField
-from ..validators import validate_insee_code, validate_siret
-from .mixins import ClassifiedPageMixin, IndexPageMixin
+from ..core.fields import ChoiceListField
+from ..core.validators import validate_insee_code, validate_siret
+from ..core.mixins import IndexPageMixin
+from ..taxonomy.classification import ClassifiedPageMixin
 
 
 class NetworkLevel(models.TextChoices):

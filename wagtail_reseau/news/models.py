@@ -15,8 +15,9 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks import BodyBlock
-from .mixins import ClassifiedPageMixin, IndexPageMixin
+from ..core.blocks import BodyBlock
+from ..core.mixins import IndexPageMixin
+from ..taxonomy.classification import ClassifiedPageMixin
 
 
 class NewsKind(models.TextChoices):

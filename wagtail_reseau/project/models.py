@@ -13,8 +13,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from ..blocks import ObjectiveBlock
-from .mixins import ClassifiedPageMixin, IndexPageMixin
+from ..core.blocks import ObjectiveBlock
+from ..core.mixins import IndexPageMixin
+from ..taxonomy.classification import ClassifiedPageMixin
 
 FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
 

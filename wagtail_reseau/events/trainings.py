@@ -23,8 +23,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ..blocks import ObjectiveBlock, ResourcesBlock
-from .mixins import ClassifiedPageMixin, IndexPageMixin
+from ..core.blocks import ObjectiveBlock, ResourcesBlock
+from ..core.mixins import IndexPageMixin
+from ..taxonomy.classification import ClassifiedPageMixin
 
 
 class TrainingFormat(models.TextChoices):

@@ -1,20 +1,17 @@
-"""Abstract behaviour shared by the page types, so a host site can build its own
-page types on the same ground (``class MyPracticePage(ClassifiedPageMixin, Page)``)."""
+"""Classification of pages with the shared vocabularies: domains of action,
+territories and audiences, the axes of the catalogue. A host builds its own
+classified page types on it (``class MyPracticePage(ClassifiedPageMixin, Page)``)."""
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
 from wagtail.search import index
-
 from wagtail_localize.fields import SynchronizedField
 
-from ..conf import reseau_settings
-from ..forms import ClassifiedPageForm
+from .forms import ClassifiedPageForm
 
 
 def localized_terms(terms):
@@ -90,40 +87,3 @@ class ClassifiedPageMixin(models.Model):
 
     def get_audiences(self):
         return localized_terms(self.audiences.all())
-
-
-class IndexPageMixin(models.Model):
-    """An index page that lists its live, public children of one type, paginated."""
-
-    intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
-    )
-
-    #: The page model listed by this index; set by each concrete index page.
-    listing_model = None
-    #: Ordering of the listing.
-    listing_ordering = ("title",)
-
-    search_fields = [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    class Meta:
-        abstract = True
-
-    def get_listing_queryset(self):
-        model = self.listing_model
-        return (
-            model.objects.child_of(self)
-            .live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .order_by(*self.listing_ordering)
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.get_listing_queryset(), reseau_settings.ITEMS_PER_PAGE)
-        # get_page() falls back to the first or last page on bad input: no 404, no 500.
-        context["items"] = paginator.get_page(request.GET.get("page"))
-        context["paginator"] = paginator
-        return context

@@ -1,4 +1,4 @@
-"""The catalogue page and the database engine's index tables."""
+"""The catalogue page: a faceted search that editors place anywhere in the tree."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -7,8 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
-from ..catalogue.facets import FACET_CHOICES
-from ..fields import ChoiceListField
+from .facets import FACET_CHOICES
+from ..core.fields import ChoiceListField
 
 CONTENT_TYPE_CHOICES = [
     ("practice", _("Good practices")),
@@ -88,13 +88,13 @@ class CataloguePage(Page):
         verbose_name_plural = _("catalogues")
 
     def get_content_types(self):
-        from ..catalogue.documents import document_types
+        from .documents import document_types
 
         available = list(document_types())
         return [key for key in available if key in self.content_types] if self.content_types else available
 
     def get_facet_keys(self):
-        from ..catalogue.facets import FACETS
+        from .facets import FACETS
 
         return [key for key in FACETS if key in self.facets] if self.facets else list(FACETS)
 
@@ -114,71 +114,6 @@ class CataloguePage(Page):
         return self.path[: depth * self.steplen]
 
     def serve(self, request, *args, **kwargs):
-        from ..catalogue.views import serve_catalogue
+        from .views import serve_catalogue
 
         return serve_catalogue(self, request)
-
-
-class CatalogueEntry(models.Model):
-    """One searchable page, as the database engine indexes it.
-
-    The full-text index sits beside this table: an FTS5 table on SQLite, a
-    ``search_vector`` column on PostgreSQL (created by migration 0003)."""
-
-    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
-    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
-    content_type_key = models.CharField(max_length=40)
-    title = models.CharField(max_length=255)
-    url = models.CharField(max_length=2000)
-    summary = models.TextField(blank=True)
-    text = models.TextField(blank=True)
-    date = models.DateField(null=True)
-    event_last = models.DateTimeField(null=True)
-    #: The page's tree path, for catalogues that search one site.
-    path = models.CharField(max_length=255, blank=True)
-    indexed_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["locale", "path"]),
-            models.Index(fields=["locale", "content_type_key"]),
-            models.Index(fields=["locale", "date"]),
-            models.Index(fields=["locale", "title"]),
-        ]
-
-    def __str__(self):
-        return self.title
-
-
-class CatalogueFacetValue(models.Model):
-    """A facet value of an entry (ancestors of hierarchical values included)."""
-
-    entry = models.ForeignKey(CatalogueEntry, on_delete=models.CASCADE, related_name="facet_values")
-    facet = models.CharField(max_length=30)
-    value = models.CharField(max_length=120)
-    label = models.CharField(max_length=255, blank=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["entry", "facet", "value"], name="wagtail_reseau_unique_facet_value"),
-        ]
-        indexes = [models.Index(fields=["facet", "value", "entry"])]
-
-
-class CatalogueBacklog(models.Model):
-    """A page an engine missed while it could not be reached. The page's current
-    state is written to that engine as soon as it answers again, so nothing
-    published during an outage is lost (the page id only: the page is the truth)."""
-
-    engine = models.CharField(max_length=40)
-    # Not a foreign key: a page deleted during the outage must still leave the index.
-    page_id = models.BigIntegerField()
-    queued_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["engine", "page_id"], name="wagtail_reseau_unique_backlog_page"),
-        ]
-
-    def __str__(self):
-        return f"{self.engine}: page {self.page_id}"

@@ -15,9 +15,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..blocks import ResourcesBlock
+from ..core.blocks import ResourcesBlock
 from ..conf import reseau_settings
-from .mixins import ClassifiedPageMixin, IndexPageMixin
+from ..core.mixins import IndexPageMixin
+from ..taxonomy.classification import ClassifiedPageMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
 

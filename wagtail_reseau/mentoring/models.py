@@ -13,7 +13,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .mixins import ClassifiedPageMixin, IndexPageMixin
+from ..core.mixins import IndexPageMixin
+from ..taxonomy.classification import ClassifiedPageMixin
 
 
 class MentoringDirection(models.TextChoices):

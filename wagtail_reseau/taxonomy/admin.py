@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .conf import reseau_settings
+from ..conf import reseau_settings
 from .models import Audience, DomainOfAction, OrganisationType, Person, Territory
 
 

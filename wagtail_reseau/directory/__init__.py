@@ -1,0 +1,2 @@
+"""The directory of organisations and the federation hierarchy: models and
+catalogue declaration."""

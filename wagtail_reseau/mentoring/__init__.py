@@ -1,0 +1,2 @@
+"""Social mentoring offers and requests between organisations: models and
+catalogue declaration."""

@@ -1,0 +1,1 @@
+"""News and residents' initiatives: models and catalogue declaration."""

@@ -1,0 +1,1 @@
+"""The catalogue of good practices: models and catalogue declaration."""

@@ -1,0 +1,1 @@
+"""The federal project and its axes: models and catalogue declaration."""
