@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from wagtail_reseau import models as m
 
-from .conftest import publish
+from tests.conftest import publish
 
 pytestmark = pytest.mark.django_db
 

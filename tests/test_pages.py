@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from wagtail_reseau import models as m
 
-from .conftest import in_days, publish
+from tests.conftest import in_days, publish
 
 pytestmark = pytest.mark.django_db
 

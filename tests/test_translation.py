@@ -9,7 +9,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from wagtail_reseau import models as m
 
-from .conftest import publish
+from tests.conftest import publish
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from wagtail.models import PageViewRestriction
 
 from wagtail_reseau import models as m
 
-from .conftest import publish
+from tests.conftest import publish
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ from django.core.management import call_command
 
 from wagtail_reseau import models as m
 
-from ..catalogue_golden import build_golden
-from ..conftest import publish
+from tests.catalogue.golden import build_golden
+from tests.conftest import publish
 
 REPO_DIR = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("RESEAU_CHROMIUM", "/usr/bin/chromium")

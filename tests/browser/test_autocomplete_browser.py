@@ -3,7 +3,7 @@
 the keyboard and the mouse, its announcements, an axe-core scan with the list open, a
 phone's width, and the plain field without JavaScript.
 
-Data: the golden network (tests/catalogue_golden.py). "Conseil ci" proposes Conseil
+Data: the golden network (tests/catalogue/golden.py). "Conseil ci" proposes Conseil
 citoyen du jardin (p3) alone; "forum" proposes the two forums, Forum logement (f2)
 then Forum prévention (f1), in the order of their titles."""
 

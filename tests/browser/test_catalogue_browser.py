@@ -1,7 +1,7 @@
 """The catalogue in a real browser: a visitor's journey with and without JavaScript,
 keyboard use, and an axe-core scan (WCAG 2.1 A and AA).
 
-Data: the golden network (tests/catalogue_golden.py). With the text "habitants" the
+Data: the golden network (tests/catalogue/golden.py). With the text "habitants" the
 catalogue finds p1, p3, o1 and n1; among them Participation des habitants gives p3,
 o1 and n1, Prévention adds p1 (or within a facet), and Nord keeps n1 alone (and across
 facets)."""

@@ -16,7 +16,7 @@ from wagtail_reseau.catalogue.documents import (
     searchable_document_batches,
 )
 
-from .conftest import in_days, publish
+from tests.conftest import in_days, publish
 
 pytestmark = pytest.mark.django_db
 

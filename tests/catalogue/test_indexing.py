@@ -12,7 +12,7 @@ from wagtail_reseau import models as m
 from wagtail_reseau.catalogue.engines import get_engine
 from wagtail_reseau.models import CatalogueEntry, CatalogueFacetValue
 
-from .conftest import publish
+from tests.conftest import publish
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 """What only the Elasticsearch engine does: language analysis, "did you mean",
 title autocomplete, top buckets, the alias-swapping rebuild, drift repair, and
 answering from the database when the cluster fails. Against a real server
-(the parity with the database engine is in test_catalogue_golden.py)."""
+(the parity with the database engine is in tests/catalogue/test_golden.py)."""
 
 import logging
 from io import StringIO
@@ -15,7 +15,7 @@ from wagtail_reseau import models as m
 from wagtail_reseau.catalogue.engines import get_engine
 from wagtail_reseau.models import CatalogueBacklog
 
-from .conftest import publish
+from tests.conftest import publish
 
 pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch]
 

@@ -1,7 +1,7 @@
 """The catalogue's rules, on a golden dataset with hand-computed expectations.
 
 Written against the JSON contract, parametrised by engine, so the same tests hold
-every engine to the same behaviour (see tests/catalogue_golden.py for the data)."""
+every engine to the same behaviour (see tests/catalogue/golden.py for the data)."""
 
 import pytest
 from django.db import connection
@@ -13,8 +13,8 @@ from wagtail_reseau.catalogue.engines import get_engine
 from wagtail_reseau.catalogue.query import parse_query
 from wagtail_reseau.catalogue.views import scope_for
 
-from .catalogue_golden import FRENCH_PUBLIC, build_golden
-from .conftest import publish
+from tests.catalogue.golden import FRENCH_PUBLIC, build_golden
+from tests.conftest import publish
 
 pytestmark = pytest.mark.django_db
 

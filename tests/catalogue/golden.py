@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 
 from wagtail_reseau import models as m
 
-from .conftest import publish
+from tests.conftest import publish
 
 
 def build_golden(home, locale_fr, locale_en):
