@@ -1106,7 +1106,7 @@ def summary_table(results):
         timings, ratio = result["timings"], result["ratios"]["catalogue_engine_vs_plain"]
         engine_statements = result["statements"]["catalogue_engine"]
 
-        def pair(kind):
+        def pair(kind, timings=timings, result=result):
             timing = timings[kind]
             if not timing.get("n"):
                 return f"timed out ({timing.get('timeout_s')} s)"

@@ -400,7 +400,9 @@ def measure_searches(data, requests, recorder, count):
         mix_report.append({**params, "database_total": database_total, "elasticsearch_total": es_total})
     log(
         "  mix: "
-        + "; ".join(f"{item['q']!r}: {item['elasticsearch_total']} (database {item['database_total']})" for item in mix_report)
+        + "; ".join(
+            f"{item['q']!r}: {item['elasticsearch_total']} (database {item['database_total']})" for item in mix_report
+        )
     )
     kinds = {
         "es_engine": requests.catalogue_engine,
@@ -430,7 +432,9 @@ def measure_searches(data, requests, recorder, count):
                 notices.add(f"{kind}: {notice}")
             if kind.startswith("es_"):
                 requests_per_query.append(len(calls))
-                took[kind].extend(call.took_ms / 1000 for call in calls if call.kind == "_search" and call.took_ms is not None)
+                took[kind].extend(
+                    call.took_ms / 1000 for call in calls if call.kind == "_search" and call.took_ms is not None
+                )
                 transport[kind].append(sum(call.duration for call in calls))
                 outside[kind].append(elapsed - transport[kind][-1])
     use_engine("elasticsearch")
@@ -522,7 +526,10 @@ def measure_publish(args, requests, recorder, page_ids, refresh, rng):
         "es_index_request": bench.stats(index_s),
         "es_index_requests_per_publish": bench.one_or_all(index_requests),
         "searches_until_found": {"min": min(polls), "max": max(polls), "mean": round(statistics.fmean(polls), 2)},
-        "path": "save_revision().publish() in transaction.atomic(); page_published -> on_commit(index_page_ids) at the commit",
+        "path": (
+            "save_revision().publish() in transaction.atomic(); "
+            "page_published -> on_commit(index_page_ids) at the commit"
+        ),
     }
 
 
@@ -577,7 +584,12 @@ def worker(args):
             "wait_for": measure_publish(args, requests, recorder, page_ids[: args.publish], "wait_for", rng),
             "false": measure_publish(args, requests, recorder, page_ids[args.publish :], False, rng),
         }
-        log("  " + ", ".join(f"REFRESH {key}: p50 {value['publish_to_findable'].get('p50_ms')} ms" for key, value in publish.items()))
+        log(
+            "  "
+            + ", ".join(
+                f"REFRESH {key}: p50 {value['publish_to_findable'].get('p50_ms')} ms" for key, value in publish.items()
+            )
+        )
     finally:
         engine.delete_everything()
     result = {

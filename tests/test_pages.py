@@ -177,7 +177,9 @@ def test_good_practice_shows_what_who_why_how_and_ratings(client, home, vocab, s
         recurrence=3,
         maturity=m.Maturity.ESTABLISHED,
         contact_name="Léa Martin",
-        resources=[("link", {"url": "https://example.org/guide", "title": "Guide de la mutualisation", "description": ""})],
+        resources=[
+            ("link", {"url": "https://example.org/guide", "title": "Guide de la mutualisation", "description": ""})
+        ],
     )
     practice = publish(practices, practice)
     practice.domains.set([vocab["prevention"]])
@@ -232,7 +234,9 @@ def test_mentoring_page_and_index(client, home, social_centre, vocab):
 
 
 def test_project_axis_shows_every_section(client, home):
-    project = publish(home, m.FederalProjectPage(title="Projet fédéral", slug="projet-federal", period_start=2024, period_end=2028))
+    project = publish(
+        home, m.FederalProjectPage(title="Projet fédéral", slug="projet-federal", period_start=2024, period_end=2028)
+    )
     axis = m.ProjectAxisPage(
         title="Impact social",
         slug="impact-social",
@@ -243,7 +247,9 @@ def test_project_axis_shows_every_section(client, home):
         avenues_for_action="<p>Créer un référentiel commun.</p>",
     )
     axis = publish(project, axis)
-    axis.projects.create(title="Observatoire SENACS", start_year=2023, end_year=2026, status="in_progress", locale=axis.locale)
+    axis.projects.create(
+        title="Observatoire SENACS", start_year=2023, end_year=2026, status="in_progress", locale=axis.locale
+    )
     axis.save_revision().publish()
     html = get_html(client, axis)
     for expected in [
@@ -262,7 +268,9 @@ def test_project_axis_shows_every_section(client, home):
 
 def test_news_page_linked_to_forum_report(client, home, social_centre):
     forums = publish(home, m.ForumIndexPage(title="Forums", slug="forums"))
-    forum = publish(forums, m.ForumPage(title="Forum SENACS", slug="forum-senacs", start=in_days(-3), venue_name="Toulouse"))
+    forum = publish(
+        forums, m.ForumPage(title="Forum SENACS", slug="forum-senacs", start=in_days(-3), venue_name="Toulouse")
+    )
     news_index = publish(home, m.NewsIndexPage(title="Actualités", slug="actualites"))
     news = m.NewsPage(
         title="Retour sur le forum SENACS",

@@ -32,7 +32,9 @@ def test_catalogue_is_complete(path):
 def test_compiled_catalogue_is_up_to_date(path):
     compiled = path.with_suffix(".mo")
     assert compiled.exists(), f"run compilemessages: {compiled} is missing"
-    source = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural.get(0) for e in polib.pofile(str(path)) if not e.obsolete}
+    source = {
+        (e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural.get(0) for e in polib.pofile(str(path)) if not e.obsolete
+    }
     binary = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural.get(0) for e in polib.mofile(str(compiled))}
     missing = {key for key in source if key[1] and key not in binary}
     assert not missing, f"{compiled} is older than its .po: recompile ({len(missing)} entries missing)"

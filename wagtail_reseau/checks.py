@@ -64,8 +64,8 @@ def check_reseau_settings(app_configs, **kwargs):
     if not _engine_importable(engine):
         errors.append(
             Error(
-                f"{PREFIX}CATALOGUE_ENGINE must be \"database\", \"elasticsearch\" or the dotted path of a CatalogueEngine "
-                f"subclass; {engine!r} cannot be imported.",
+                f"{PREFIX}CATALOGUE_ENGINE must be \"database\", \"elasticsearch\" or the dotted path of a "
+                f"CatalogueEngine subclass; {engine!r} cannot be imported.",
                 hint='The Elasticsearch engine needs its extra: pip install "wagtail-reseau[elasticsearch]"'
                 if engine == "elasticsearch"
                 else None,
@@ -128,7 +128,9 @@ def _check_elasticsearch():
         value = config[key]
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
             problems.append(
-                Error(f"{name}[\"{key}\"] must be a number of seconds above 0, not {value!r}.", id="wagtail_reseau.E005")
+                Error(
+                    f"{name}[\"{key}\"] must be a number of seconds above 0, not {value!r}.", id="wagtail_reseau.E005"
+                )
             )
     if not isinstance(config["ANALYZERS"], dict):
         problems.append(

@@ -5,6 +5,13 @@ Each model lives in its domain's sub-package (``practices/models.py``...)."""
 from .catalogue.models import CatalogueBacklog, CatalogueEntry, CatalogueFacetValue
 from .catalogue.pages import CataloguePage
 from .core.mixins import IndexPageMixin
+from .directory.models import (
+    NetworkLevel,
+    OrganisationIndexPage,
+    OrganisationOpeningHours,
+    OrganisationPage,
+    PremisesAccessibility,
+)
 from .events.forums import (
     AccessibilityService,
     AttendanceMode,
@@ -15,19 +22,6 @@ from .events.forums import (
     ForumPage,
     ForumPageTag,
 )
-from .mentoring.models import MentoringDirection, MentoringFormat, MentoringIndexPage, MentoringPage, MentoringStatus
-from .news.models import NewsIndexPage, NewsKind, NewsPage, NewsPageTag
-from .directory.models import (
-    NetworkLevel,
-    OrganisationIndexPage,
-    OrganisationOpeningHours,
-    OrganisationPage,
-    PremisesAccessibility,
-)
-from .practices.models import GoodPracticeIndexPage, GoodPracticePage, GoodPracticePageTag, Licence, Maturity, Rating
-from .project.models import FederalProjectPage, ProjectAxisPage, ProjectStatus, ProjectUnderWay
-from .taxonomy.classification import ClassifiedPageMixin
-from .taxonomy.models import Audience, DomainOfAction, OrganisationType, Person, Territory
 from .events.trainings import (
     Pacing,
     TrainingCapsulePage,
@@ -37,6 +31,12 @@ from .events.trainings import (
     TrainingSession,
     TrainingTrainer,
 )
+from .mentoring.models import MentoringDirection, MentoringFormat, MentoringIndexPage, MentoringPage, MentoringStatus
+from .news.models import NewsIndexPage, NewsKind, NewsPage, NewsPageTag
+from .practices.models import GoodPracticeIndexPage, GoodPracticePage, GoodPracticePageTag, Licence, Maturity, Rating
+from .project.models import FederalProjectPage, ProjectAxisPage, ProjectStatus, ProjectUnderWay
+from .taxonomy.classification import ClassifiedPageMixin
+from .taxonomy.models import Audience, DomainOfAction, OrganisationType, Person, Territory
 
 __all__ = [
     "AccessibilityService",

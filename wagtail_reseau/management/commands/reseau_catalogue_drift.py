@@ -85,7 +85,8 @@ class Command(BaseCommand):
 
     def expected_documents(self, show):
         documents = {}
-        with tqdm(total=live_searchable_pages_count(), disable=not show, unit=_("page"), desc=_("pages"), file=self.stderr) as bar:
+        total = live_searchable_pages_count()
+        with tqdm(total=total, disable=not show, unit=_("page"), desc=_("pages"), file=self.stderr) as bar:
             for batch in searchable_document_batches(BATCH_SIZE, on_page=lambda: bar.update(1)):
                 documents.update((document.page_id, document) for document in batch)
         return documents

@@ -17,8 +17,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from ...taxonomy import default_terms as vocabulary
 from ...conf import reseau_settings
+from ...taxonomy import default_terms as vocabulary
 from ...taxonomy.models import Audience, DomainOfAction, OrganisationType, Territory
 
 #: The model of each vocabulary, by its name in ``WAGTAIL_RESEAU_VOCABULARIES``.

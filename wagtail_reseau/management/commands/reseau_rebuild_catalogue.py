@@ -47,7 +47,7 @@ class Command(BaseCommand):
             counted = {"indexed": 0}
             with tqdm(total=total, disable=not show, unit=_("page"), desc=engine.name, file=self.stderr) as bar:
 
-                def batches():
+                def batches(counted=counted, bar=bar):
                     for batch in searchable_document_batches(BATCH_SIZE, on_page=lambda: bar.update(1)):
                         counted["indexed"] += len(batch)
                         yield batch
