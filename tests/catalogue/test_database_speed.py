@@ -18,10 +18,11 @@ from wagtail.models import Page
 from wagtail_reseau import models as m
 from wagtail_reseau.catalogue import results
 from wagtail_reseau.catalogue.documents import CatalogueDocument
-from wagtail_reseau.catalogue.engines import database
-from wagtail_reseau.catalogue.engines.database import FTS_TABLE, DatabaseEngine, fold, fts5_match, full_text_kind
+from wagtail_reseau.catalogue.engines.database import DatabaseEngine, compiler, landing as landing_cache, sqlite_matched
+from wagtail_reseau.catalogue.engines.database.full_text import FTS_TABLE, fts5_match, full_text_kind
 from wagtail_reseau.catalogue.facets import FACETS, WHEN_PAST, WHEN_UPCOMING
 from wagtail_reseau.catalogue.query import CatalogueQuery, CatalogueScope
+from wagtail_reseau.catalogue.text import fold, tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +114,7 @@ def reference(query, scope):
                 stored_labels[(facet, value)] = label
     rank = {}
     texted = set(entries)
-    if database.tokens(query.text):
+    if tokens(query.text):
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid, bm25({FTS_TABLE}, 10.0, 4.0, 1.0) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
@@ -304,7 +305,7 @@ def test_the_temporary_table_is_dropped_when_the_request_fails(documents, locale
     def failing(*args, **kwargs):
         raise RuntimeError("counting failed")
 
-    monkeypatch.setattr(DatabaseEngine, "_count_matched", failing)
+    monkeypatch.setattr(sqlite_matched, "count_matched", failing)
     with pytest.raises(RuntimeError):
         DatabaseEngine().search(CatalogueQuery(text="habitants"), scope_of(locale_fr))
     assert temporary_tables() == []
@@ -319,20 +320,20 @@ def test_interleaved_requests_do_not_share_their_table(documents, locale_fr):
     scope = scope_of(locale_fr)
     first = CatalogueQuery(text="jardin")
     second = CatalogueQuery(text="logement", selections=(("domain", ("sante",)),))
-    original = DatabaseEngine._count_matched
+    original = sqlite_matched.count_matched
     inner = {}
 
-    def interleaved(self, *args, **kwargs):
+    def interleaved(*args, **kwargs):
         if not inner:
             inner["running"] = True
             inner["second"] = answer(second, scope)  # runs while the first request's table exists
-        return original(self, *args, **kwargs)
+        return original(*args, **kwargs)
 
-    DatabaseEngine._count_matched = interleaved
+    sqlite_matched.count_matched = interleaved
     try:
         raw = engine.search(first, scope)
     finally:
-        DatabaseEngine._count_matched = original
+        sqlite_matched.count_matched = original
     assert [hit.page_id for hit in raw.hits] == reference(first, scope)["hits"]
     assert inner["second"] == reference(second, scope)
     assert temporary_tables() == []
@@ -346,7 +347,7 @@ def landing(scope, **changes):
 
 
 def uncached(scope, **changes):
-    return DatabaseEngine()._search(CatalogueQuery(**changes), scope, timezone.now())
+    return compiler.search(CatalogueQuery(**changes), scope, timezone.now())
 
 
 def test_the_landing_page_is_read_from_the_cache(documents, locale_fr):
@@ -437,15 +438,15 @@ def test_text_without_words_is_the_landing_page(documents, locale_fr):
 
 
 def test_landing_counts_expire_when_the_first_upcoming_event_ends(documents, locale_fr, monkeypatch):
-    monkeypatch.setattr(database, "LANDING_CACHE_TIMEOUT", 10**7)
+    monkeypatch.setattr(landing_cache, "LANDING_CACHE_TIMEOUT", 10**7)
     timeouts = {}
-    original = database.cache.set
+    original = landing_cache.cache.set
 
     def spying(key, value, timeout=None, **kwargs):
         timeouts[key.split(":")[2]] = timeout
         return original(key, value, timeout, **kwargs)
 
-    monkeypatch.setattr(database.cache, "set", spying)
+    monkeypatch.setattr(landing_cache.cache, "set", spying)
     landing(scope_of(locale_fr))
     first_end = min(doc.event_last for doc in documents if doc.event_last and doc.event_last >= timezone.now())
     assert 0 < timeouts["landing-counts"] <= (first_end - timezone.now()).total_seconds() + 1
@@ -481,7 +482,7 @@ def reference_highlight(text, query_text):
 
     length = results.EXTRACT_LENGTH
     text = text or ""
-    words = [word for word in database.tokens(query_text) if len(word) > 1]
+    words = [word for word in tokens(query_text) if len(word) > 1]
     folded = reference_fold(text)
     if len(folded) != len(text):
         folded = None
@@ -523,7 +524,7 @@ def test_highlight_is_the_same_as_when_the_whole_text_was_folded(chunk, monkeypa
             body = extract.removeprefix("… ").removesuffix(" …").replace("<mark>", "").replace("</mark>", "")
             assert body in escape(text)
             for marked in extract.split("<mark>")[1:]:
-                assert reference_fold(marked.split("</mark>")[0]) in database.tokens(query)
+                assert reference_fold(marked.split("</mark>")[0]) in tokens(query)
 
 
 def test_highlight_finds_a_word_cut_at_the_end_of_a_chunk(monkeypatch):

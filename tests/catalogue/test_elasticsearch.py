@@ -9,6 +9,8 @@ from io import StringIO
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from wagtail_reseau import models as m
@@ -18,6 +20,9 @@ from wagtail_reseau.models import CatalogueBacklog
 from tests.conftest import publish
 
 pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch]
+
+#: SQL statements that write.
+WRITES = {"INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP"}
 
 
 @pytest.fixture
@@ -240,12 +245,40 @@ def test_changes_during_an_outage_reach_the_index_after_recovery(es, site, clien
     from wagtail_reseau.catalogue.indexing import BACKLOG_FLAG
 
     cache.set(BACKLOG_FLAG.format(engine="elasticsearch"), True)
-    first = search(client, site["catalogue"])  # reaches the cluster, which catches up
+    with CaptureQueriesContext(connection) as captured:
+        first = search(client, site["catalogue"])  # reaches the cluster, and writes nothing
     assert not first["notice"]
+    assert not [query["sql"] for query in captured if query["sql"].split()[0].upper() in WRITES]
+    assert CatalogueBacklog.objects.count() == 2  # a search never writes: the backlog waits
+    out = StringIO()
+    with translation.override("en"):
+        call_command("reseau_catalogue_catch_up", stdout=out)
+    assert "elasticsearch: 2 pages written, 0 still waiting in the backlog." in out.getvalue()
     assert not CatalogueBacklog.objects.exists()
     es.client.indices.refresh(index=es.alias)
     found = titles(search(client, site["catalogue"]))
     assert "Café des parents" in found and "Jardin partagé" not in found
+
+
+def test_catch_up_fails_while_the_cluster_is_unreachable(es, site, settings, commit):
+    working = settings.WAGTAIL_RESEAU_ELASTICSEARCH
+    settings.WAGTAIL_RESEAU_ELASTICSEARCH = {**working, "HOSTS": ["http://127.0.0.1:9"]}
+    with commit():
+        page = publish(site["practices"], m.GoodPracticePage(title="Café des parents", slug="cafe"))
+    assert set(CatalogueBacklog.objects.values_list("engine", "page_id")) == {("elasticsearch", page.pk)}
+    out = StringIO()
+    with translation.override("en"), pytest.raises(SystemExit) as exit_info:
+        call_command("reseau_catalogue_catch_up", stdout=out)
+    assert exit_info.value.code == 1
+    assert "elasticsearch: 0 pages written, 1 still waiting in the backlog." in out.getvalue()
+    assert "database: 0 pages written, 0 still waiting in the backlog." in out.getvalue()
+    settings.WAGTAIL_RESEAU_ELASTICSEARCH = working
+    out = StringIO()
+    with translation.override("en"):
+        call_command("reseau_catalogue_catch_up", stdout=out)  # exit 0
+    assert "elasticsearch: 1 pages written, 0 still waiting in the backlog." in out.getvalue()
+    assert not CatalogueBacklog.objects.exists()
+    assert page.pk in es.indexed_page_ids()
 
 
 def test_a_page_beyond_the_result_window_gives_the_last_page_without_tripping_the_breaker(es, site, client):

@@ -207,7 +207,7 @@ def test_deleting_a_tag_removes_it(index, practices, commit):
 def test_deleted_page_leaves_no_full_text_row(practices, commit):
     from django.db import connection
 
-    from wagtail_reseau.catalogue.engines.database import FTS_TABLE, full_text_kind
+    from wagtail_reseau.catalogue.engines.database.full_text import FTS_TABLE, full_text_kind
 
     with commit():
         page = publish(practices, m.GoodPracticePage(title="Jardin", slug="jardin"))
@@ -221,12 +221,12 @@ def test_deleted_page_leaves_no_full_text_row(practices, commit):
 
 
 def test_a_page_that_cannot_become_a_document_does_not_break_publishing(practices, commit, monkeypatch, caplog):
-    from wagtail_reseau.catalogue import indexing
+    from wagtail_reseau.catalogue.indexing import writes
 
     def broken(page):
         raise RuntimeError("a host adapter failed")
 
-    monkeypatch.setattr(indexing, "build_document", broken)
+    monkeypatch.setattr(writes, "build_document", broken)
     with commit():
         page = publish(practices, m.GoodPracticePage(title="Jardin", slug="jardin"))
     assert page.live

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from .documents import document_types
-from .engines.database import fold, tokens
+from .text import fold, tokens
 from .facets import FACETS, WHEN_LABELS, vocabulary_terms
 
 EXTRACT_LENGTH = 240

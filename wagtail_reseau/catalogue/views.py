@@ -44,19 +44,7 @@ def _answer(method, *args):
             raise
         logger.warning("The %s catalogue engine is unavailable (%s): answering from the database.", engine.name, error)
         return getattr(get_engine("database"), method)(*args), fallback_notice()
-    _catch_up(engine)
     return answer, ""
-
-
-def _catch_up(engine):
-    """After an outage, the first search that reaches the engine again writes
-    the pages it missed (see indexing.replay_backlog)."""
-    if engine.name == "database":
-        return
-    from .indexing import backlog_pending, replay_backlog
-
-    if backlog_pending(engine):
-        replay_backlog(engine)
 
 
 def search(page, querydict):

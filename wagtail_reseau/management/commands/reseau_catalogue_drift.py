@@ -29,7 +29,11 @@ class Command(BaseCommand):
         self.help = _("Report the differences between the pages and the catalogue's indexes, and repair them.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--repair", action="store_true", help=_("Rewrite what differs."))
+        parser.add_argument(
+            "--repair",
+            action="store_true",
+            help=_("Rewrite what differs, and write the pages waiting in the backlog of an engine that was unreachable."),
+        )
         parser.add_argument(
             "--engine", choices=sorted(ENGINES), help=_("Check this engine only (default: every engine in use).")
         )

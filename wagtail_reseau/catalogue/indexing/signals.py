@@ -1,134 +1,21 @@
-"""Keeps the catalogue in step with the pages: publish, unpublish, delete, move,
-translation, privacy change and vocabulary edits. Connected in ``apps.ready``."""
+"""Signal handlers: publish, unpublish, delete, move, slug change, privacy
+change and vocabulary (terms, tags) edits queue the indexing of the pages
+concerned for when the transaction commits. ``connect`` runs in ``apps.ready``."""
 
-import logging
-
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
-from .documents import build_document, document_types
-from .engines import indexing_engines
-from .facets import invalidate_vocabulary_cache
-
-logger = logging.getLogger(__name__)
+from ..facets import invalidate_vocabulary_cache
+from .updates import index_page_ids, index_subtree, update_engines
+from .writes import searchable_models
 
 VOCABULARY_RELATIONS = {
     "DomainOfAction": "domains",
     "Territory": "territories",
     "Audience": "audiences",
 }
-
-
-def searchable_models():
-    return [document_type.get_model() for document_type in document_types().values()]
-
-
-def index_pages(pages):
-    """(Re)indexes the given pages in every engine: documents for the searchable
-    ones, removal for the others (draft, private, expired, not a catalogue type)."""
-    documents, removed = build_documents(pages)
-    update_engines(documents, removed)
-    return len(documents), len(removed)
-
-
-def build_documents(pages):
-    """``(documents, ids of pages to remove)`` for the given pages."""
-    documents, removed = [], []
-    for page in pages:
-        page = page.specific
-        try:
-            document = build_document(page)
-        except Exception:  # a faulty page (or host adapter) must not break publishing
-            logger.warning("Page %s could not be turned into a catalogue document.", page.pk, exc_info=True)
-            document = None
-        if document is None:
-            removed.append(page.pk)
-        else:
-            documents.append(document)
-    return documents, removed
-
-
-def update_engines(documents=(), removed_page_ids=()):
-    """Writes to every engine. An engine that cannot be reached must not block
-    publishing: the pages go to its backlog, written as soon as it answers again."""
-    for engine in indexing_engines():
-        try:
-            write_to_engine(engine, documents, removed_page_ids)
-        except Exception:
-            logger.warning("The %s catalogue engine could not be updated.", engine.name, exc_info=True)
-            queue_backlog(engine, [document.page_id for document in documents] + list(removed_page_ids))
-        else:
-            replay_backlog(engine)
-
-
-def write_to_engine(engine, documents=(), removed_page_ids=()):
-    if removed_page_ids:
-        engine.remove_pages(list(removed_page_ids))
-    if documents:
-        engine.index_documents(documents)
-
-
-# -- the backlog of an engine that was unreachable -------------------------------
-
-BACKLOG_FLAG = "wagtail_reseau:catalogue:backlog:{engine}"
-BACKLOG_BATCH = 500
-
-
-def queue_backlog(engine, page_ids):
-    from .models import CatalogueBacklog
-
-    page_ids = set(page_ids)
-    if not page_ids:
-        return
-    try:
-        for page_id in page_ids:
-            CatalogueBacklog.objects.update_or_create(engine=engine.name, page_id=page_id)
-        cache.set(BACKLOG_FLAG.format(engine=engine.name), True, None)
-    except Exception:  # the database itself failing is not this function's to report
-        logger.exception("Pages %s could not be queued for the %s catalogue engine.", sorted(page_ids), engine.name)
-
-
-def backlog_pending(engine):
-    """Cheap check (the cache) whether the engine may have a backlog."""
-    return bool(cache.get(BACKLOG_FLAG.format(engine=engine.name)))
-
-
-def replay_backlog(engine, limit=BACKLOG_BATCH):
-    """Writes the current state of the pages the engine missed; returns how many.
-    Runs after each successful write and after a search that reached the engine."""
-    from .models import CatalogueBacklog
-
-    flag = BACKLOG_FLAG.format(engine=engine.name)
-    rows = list(CatalogueBacklog.objects.filter(engine=engine.name).order_by("queued_at")[:limit])
-    if not rows:
-        cache.delete(flag)
-        return 0
-    documents, removed = build_documents(Page.objects.filter(pk__in=[row.page_id for row in rows]).specific())
-    removed += [row.page_id for row in rows if row.page_id not in {doc.page_id for doc in documents} | set(removed)]
-    try:
-        write_to_engine(engine, documents, removed)
-    except Exception:
-        logger.warning("The %s catalogue engine still cannot be updated.", engine.name, exc_info=True)
-        return 0
-    # Rows queued again meanwhile (a newer change) stay for the next replay.
-    for row in rows:
-        CatalogueBacklog.objects.filter(pk=row.pk, queued_at=row.queued_at).delete()
-    logger.info("The %s catalogue engine caught up with %d pages.", engine.name, len(rows))
-    return len(rows)
-
-
-def index_page_ids(page_ids):
-    page_ids = list(page_ids)
-    if page_ids:
-        index_pages(Page.objects.filter(pk__in=page_ids).specific())
-
-
-def index_subtree(page):
-    """The page and its descendants: their URL or privacy depends on it."""
-    index_pages(Page.objects.descendant_of(page, inclusive=True).type(*searchable_models()).specific())
 
 
 def on_commit(function, *args):
@@ -230,7 +117,7 @@ def handle_tag_deleted(sender, instance, **kwargs):
 def connect():
     from taggit.models import Tag
 
-    from ..taxonomy.models import Audience, DomainOfAction, OrganisationType, Territory
+    from ...taxonomy.models import Audience, DomainOfAction, OrganisationType, Territory
 
     page_published.connect(handle_page_published_or_unpublished, dispatch_uid="wagtail_reseau_published")
     page_unpublished.connect(handle_page_published_or_unpublished, dispatch_uid="wagtail_reseau_unpublished")

@@ -1,0 +1,41 @@
+"""``DatabaseEngine``: the catalogue on the site's own database. Each role has
+its module: ``compiler`` (the ORM search), ``sqlite_matched`` (SQLite with
+text), ``landing`` (the cached landing page), ``full_text`` (matching per
+database) and ``writer`` (indexing)."""
+
+from django.utils import timezone
+
+from ...text import tokens
+from ..base import CatalogueEngine
+from . import compiler, landing, sqlite_matched, writer
+from .full_text import full_text_kind
+
+
+class DatabaseEngine(CatalogueEngine):
+    name = "database"
+
+    def search(self, query, scope):
+        if not tokens(query.text) and not query.selections:
+            return landing.landing(query, scope)
+        now = timezone.now()
+        if tokens(query.text) and full_text_kind() == "fts5":
+            return sqlite_matched.search_matched(query, scope, now)
+        return compiler.search(query, scope, now)
+
+    def autocomplete(self, text, scope, limit=8):
+        """Titles holding every word typed, the last one as a prefix."""
+        if not tokens(text):
+            return []
+        return compiler.autocomplete(text, scope, limit)
+
+    def index_documents(self, documents):
+        writer.index_documents(documents)
+
+    def remove_pages(self, page_ids):
+        writer.remove_pages(page_ids)
+
+    def clear(self):
+        writer.clear()
+
+    def indexed_page_ids(self):
+        return writer.indexed_page_ids()

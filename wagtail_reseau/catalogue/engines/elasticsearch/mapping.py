@@ -1,0 +1,105 @@
+"""The index: its settings and mapping (``index_body``), and the source of a
+catalogue document in it (``source``)."""
+
+from ....conf import reseau_settings
+from ...text import TOKEN, fold
+
+#: Facets stored as keyword lists under ``facets.<key>`` ("when" is a range on ``event_last``).
+STORED_FACETS = ("domain", "territory", "audience", "organisation_type", "type", "tag", "year")
+OTHER_LANGUAGE = "other"
+
+
+def folded_words(text):
+    """The words of ``text`` as the database engine sees them, space separated."""
+    return " ".join(TOKEN.findall(fold(text)))
+
+
+def language_group(language_code):
+    language = (language_code or "").split("-")[0].lower()
+    return language if language in reseau_settings.elasticsearch["ANALYZERS"] else OTHER_LANGUAGE
+
+
+def index_body(config):
+    analyzers = config["ANALYZERS"]
+    group_fields = {
+        language: {
+            "properties": {
+                "title": {"type": "text", "analyzer": f"reseau_{language}"},
+                "summary": {"type": "text", "analyzer": f"reseau_{language}"},
+                "text": {"type": "text", "analyzer": f"reseau_{language}"},
+                # Unstemmed words with their accents: "did you mean" proposes real words.
+                "spell": {"type": "text", "analyzer": "standard"},
+            }
+        }
+        for language in [*analyzers, OTHER_LANGUAGE]
+    }
+    return {
+        "settings": {
+            "index": dict(config["INDEX_SETTINGS"]),
+            "analysis": {
+                "analyzer": {
+                    **{f"reseau_{language}": {"type": analyzer} for language, analyzer in analyzers.items()},
+                    f"reseau_{OTHER_LANGUAGE}": {"type": "standard"},
+                }
+            },
+        },
+        "mappings": {
+            "dynamic": "strict",
+            "properties": {
+                "page_id": {"type": "long"},
+                "locale_id": {"type": "long"},
+                "language": {"type": "keyword"},
+                "type": {"type": "keyword"},
+                "title_sort": {"type": "keyword"},
+                "date": {"type": "date"},
+                "event_last": {"type": "date"},
+                "fingerprint": {"type": "keyword"},
+                # The page's tree path: a catalogue that searches one site
+                # filters on its root's path as a prefix.
+                "path": {"type": "keyword"},
+                "display": {"type": "object", "enabled": False},
+                "folded": {
+                    "properties": {
+                        "title": {"type": "text", "analyzer": "standard"},
+                        "summary": {"type": "text", "analyzer": "standard"},
+                        "text": {"type": "text", "analyzer": "standard"},
+                    }
+                },
+                "i18n": {"properties": group_fields},
+                "facets": {"properties": {key: {"type": "keyword"} for key in STORED_FACETS}},
+                "tag_labels": {"type": "keyword"},
+            },
+        },
+    }
+
+
+def source(document):
+    group = language_group(document.language_code)
+    body = f"{document.summary} {document.text}".strip()
+    return {
+        "page_id": document.page_id,
+        "locale_id": document.locale_id,
+        "language": document.language_code,
+        "type": document.type,
+        "title_sort": fold(document.title)[:200],
+        "date": document.date.isoformat() if document.date else None,
+        "event_last": document.event_last.isoformat() if document.event_last else None,
+        "fingerprint": document.fingerprint(),
+        "path": document.path,
+        "display": {"title": document.title, "url": document.url, "summary": document.summary},
+        "folded": {
+            "title": folded_words(document.title),
+            "summary": folded_words(document.summary),
+            "text": folded_words(document.text),
+        },
+        "i18n": {
+            group: {
+                "title": document.title,
+                "summary": document.summary,
+                "text": document.text,
+                "spell": f"{document.title} {body}",
+            }
+        },
+        "facets": {key: sorted(values) for key, values in document.facets.items() if key in STORED_FACETS},
+        "tag_labels": [f"{slug}\x1f{label}" for slug, label in sorted(document.tag_labels.items())],
+    }

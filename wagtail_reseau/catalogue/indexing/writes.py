@@ -1,0 +1,35 @@
+"""Pages turned into catalogue documents, and written to one engine."""
+
+import logging
+
+from ..documents import build_document, document_types
+
+logger = logging.getLogger(__package__)
+
+
+def searchable_models():
+    return [document_type.get_model() for document_type in document_types().values()]
+
+
+def build_documents(pages):
+    """``(documents, ids of pages to remove)`` for the given pages."""
+    documents, removed = [], []
+    for page in pages:
+        page = page.specific
+        try:
+            document = build_document(page)
+        except Exception:  # a faulty page (or host adapter) must not break publishing
+            logger.warning("Page %s could not be turned into a catalogue document.", page.pk, exc_info=True)
+            document = None
+        if document is None:
+            removed.append(page.pk)
+        else:
+            documents.append(document)
+    return documents, removed
+
+
+def write_to_engine(engine, documents=(), removed_page_ids=()):
+    if removed_page_ids:
+        engine.remove_pages(list(removed_page_ids))
+    if documents:
+        engine.index_documents(documents)
