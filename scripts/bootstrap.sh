@@ -5,13 +5,18 @@
 #   - `pip install -e ".[dev]"` into it, skipped when pyproject.toml has not changed
 #     since the last successful install (a stamp file in .venv/ remembers its hash).
 # Environment: PYTHON (interpreter to build the venv with, default python3),
-#              RESEAU_FORCE_INSTALL=1 (reinstall even when the stamp matches).
+#              RESEAU_FORCE_INSTALL=1 (reinstall even when the stamp matches),
+#              RESEAU_VENV (the venv's directory, default .venv),
+#              RESEAU_EXTRA_PIN (requirements installed along with the package, split on
+#                spaces, such as "wagtail>=7.4,<7.5": scripts/test.sh prepares its
+#                Wagtail 7.4 venv with RESEAU_VENV=.venv-wagtail74 and this).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 PYTHON="${PYTHON:-python3}"
-VENV=".venv"
+VENV="${RESEAU_VENV:-.venv}"
+EXTRA_PIN="${RESEAU_EXTRA_PIN:-}"
 STAMP="$VENV/.wagtail-reseau-bootstrap"
 
 say() { printf '[bootstrap] %s\n' "$*" >&2; }
@@ -46,19 +51,21 @@ if ! "$VENV/bin/python" -c 'import sys; assert sys.version_info >= (3, 11)' >/de
 fi
 
 # --- the package and its dev extras -----------------------------------------------
-# The stamp holds the hash of pyproject.toml and the interpreter's version.
+# The stamp holds the hash of pyproject.toml, the interpreter's version and the extra pins.
 want="$(sha256sum pyproject.toml | cut -d' ' -f1) $("$VENV/bin/python" -c 'import platform; print(platform.python_version())')"
+[ -z "$EXTRA_PIN" ] || want="$want $EXTRA_PIN"
 have="$(cat "$STAMP" 2>/dev/null || true)"
 
 if [ "$want" = "$have" ] && [ -z "${RESEAU_FORCE_INSTALL:-}" ] \
     && "$VENV/bin/python" -c 'import wagtail_reseau, django, wagtail, pytest' >/dev/null 2>&1; then
-    say "up to date ($VENV, pyproject.toml unchanged)"
+    say "up to date ($VENV, pyproject.toml unchanged${EXTRA_PIN:+, with $EXTRA_PIN})"
     exit 0
 fi
 
-say 'installing -e ".[dev]" into '"$VENV"' (quiet; this takes a minute the first time)'
+say 'installing -e ".[dev]"'"${EXTRA_PIN:+ $EXTRA_PIN}"' into '"$VENV"' (quiet; this takes a minute the first time)'
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
-# -q keeps pip's warnings and errors.
-"$VENV/bin/python" -m pip install -q -e ".[dev]"
+# -q keeps pip's warnings and errors. The pins are split on spaces (one word each).
+# shellcheck disable=SC2086
+"$VENV/bin/python" -m pip install -q -e ".[dev]" $EXTRA_PIN
 printf '%s\n' "$want" >"$STAMP"
 say "done"

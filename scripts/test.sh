@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Every check of the project, as CI runs it (.ci/run calls this script):
 #   1. scripts/bootstrap.sh               (.venv and the package with its dev extras)
+#      ruff check                         (lint: the rules are in pyproject.toml)
 #   2. scripts/browser.sh                 (Chromium and axe-core, for tests/browser/)
 #      scripts/elasticsearch.sh start     (a throwaway Elasticsearch 8 node, for the
 #                                          tests marked `elasticsearch`, in both runs)
 #   3. manage.py check                    (the example site's system checks)
 #   4. manage.py makemigrations --check   (no model change without its migration)
 #   5. pytest on SQLite
+#   5b. Wagtail 7.4 LTS, the oldest Wagtail the package supports: .venv-wagtail74 (made by
+#      scripts/bootstrap.sh with RESEAU_VENV and RESEAU_EXTRA_PIN), makemigrations --check
+#      and a representative part of the suite on SQLite with it (pages, admin,
+#      translation, visibility, demo content, core, taxonomy, the golden catalogue
+#      tests on the database engine; about two minutes).
+#      RESEAU_WAGTAIL74=0 skips it outside CI.
 #   6. scripts/postgres.sh start          (a throwaway local PostgreSQL)
 #   7. pytest on PostgreSQL               (DATABASE_URL set)
-# Extra arguments go to both pytest runs:  scripts/test.sh -k demo
+# Extra arguments go to both full pytest runs (not the Wagtail 7.4 one):  scripts/test.sh -k demo
 # When PostgreSQL cannot be started, the PostgreSQL run is SKIPPED (loudly), or is a
 # FAILURE when CI is set. Likewise the browser tests (marker `browser`, in both runs)
 # skip when Chromium, Playwright or axe-core is missing, and fail when CI is set
@@ -58,7 +65,8 @@ run_pytest() {
     local log="$WORK/pytest-$(( ${#STAGES[@]} )).log"
     banner "$name"
     local rc=0
-    env "${envs[@]}" "$PY" -m pytest "$@" 2>&1 | tee "$log" || rc="${PIPESTATUS[0]}"
+    # RUN_PY=... run_pytest ...: another interpreter (the Wagtail 7.4 venv's).
+    env "${envs[@]}" "${RUN_PY:-$PY}" -m pytest "$@" 2>&1 | tee "$log" || rc="${PIPESTATUS[0]}"
     local last
     last="$(grep -v '^[[:space:]]*$' "$log" | tail -n 1 || true)"
     if [ "$rc" = 0 ]; then
@@ -90,6 +98,9 @@ if ! bash scripts/bootstrap.sh; then
     exit 1
 fi
 record "bootstrap" passed
+
+# 1b. Lint (rules and per-file ignores in pyproject.toml, [tool.ruff]).
+run_stage "ruff" .venv/bin/ruff check --no-cache .
 
 # 2. The browser tests' tools. Without them those tests skip, or fail in CI.
 if in_ci; then export RESEAU_REQUIRE_BROWSER=1; fi
@@ -132,6 +143,32 @@ unset DJANGO_SETTINGS_MODULE  # pytest takes tests.settings from pyproject.toml
 # 5. The suite on SQLite (whatever DATABASE_URL the caller had).
 run_pytest "pytest (SQLite)" -u DATABASE_URL -- "$@"
 
+# 5b. Wagtail 7.4 LTS: its own venv, with the same interpreter as .venv.
+WT74_VENV=.venv-wagtail74
+WT74_PIN="wagtail>=7.4,<7.5"
+if [ "${RESEAU_WAGTAIL74:-1}" = 0 ] && ! in_ci; then
+    echo "!!! Wagtail 7.4 stages SKIPPED (RESEAU_WAGTAIL74=0)"
+    record "Wagtail 7.4" "SKIPPED (RESEAU_WAGTAIL74=0)"
+else
+    banner "Wagtail 7.4 venv"
+    if RESEAU_VENV="$WT74_VENV" RESEAU_EXTRA_PIN="$WT74_PIN" PYTHON="$(readlink -f "$PY")" bash scripts/bootstrap.sh \
+        && "$WT74_VENV/bin/python" -c 'import sys, wagtail; print("Wagtail", wagtail.__version__); sys.exit(wagtail.VERSION[:2] != (7, 4))'
+    then
+        record "Wagtail 7.4 venv" passed
+        export DJANGO_SETTINGS_MODULE=example_site.settings.dev
+        run_stage "makemigrations (Wagtail 7.4)" "$WT74_VENV/bin/python" example_site/manage.py makemigrations --check --dry-run
+        unset DJANGO_SETTINGS_MODULE
+        RUN_PY="$WT74_VENV/bin/python" run_pytest "pytest (Wagtail 7.4)" -u DATABASE_URL -- \
+            -m "not browser and not slow and not elasticsearch" -p no:cacheprovider \
+            tests/test_pages.py tests/test_admin.py tests/test_translation.py tests/test_visibility.py \
+            tests/test_demo_content.py tests/test_settings_checks.py tests/core tests/taxonomy \
+            tests/catalogue/test_golden.py tests/catalogue/test_golden_sites.py
+    else
+        record "Wagtail 7.4 venv" "FAILED (see scripts/bootstrap.sh above)"
+        record "pytest (Wagtail 7.4)" "FAILED (not run: no Wagtail 7.4 venv)"
+    fi
+fi
+
 # 6. PostgreSQL.
 banner "PostgreSQL"
 PG_WAS_UP=""
@@ -172,7 +209,7 @@ fi
 failed=0
 banner "summary"
 for i in "${!STAGES[@]}"; do
-    printf '  %-26s %s\n' "${STAGES[$i]}" "${RESULTS[$i]}"
+    printf '  %-30s %s\n' "${STAGES[$i]}" "${RESULTS[$i]}"
     case "${RESULTS[$i]}" in FAILED*) failed=1 ;; esac
 done
 if [ "$failed" = 0 ]; then echo "ALL STAGES PASSED"; else echo "SOME STAGES FAILED"; fi

@@ -32,7 +32,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--repair",
             action="store_true",
-            help=_("Rewrite what differs, and write the pages waiting in the backlog of an engine that was unreachable."),
+            help=_(
+                "Rewrite what differs, and write the pages waiting in the backlog of an engine that was unreachable."
+            ),
         )
         parser.add_argument(
             "--engine", choices=sorted(ENGINES), help=_("Check this engine only (default: every engine in use).")
