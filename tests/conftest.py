@@ -7,7 +7,7 @@ import uuid
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
 from wagtail_reseau import models as m
 
@@ -169,7 +169,10 @@ def _elasticsearch_required():
 
 def _elasticsearch_problem(url):
     if not url:
-        return "no Elasticsearch server: RESEAU_ELASTICSEARCH_URL is not set (run: eval \"$(scripts/elasticsearch.sh)\")"
+        return (
+            "no Elasticsearch server: RESEAU_ELASTICSEARCH_URL is not set "
+            "(run: eval \"$(scripts/elasticsearch.sh)\")"
+        )
     try:
         from elasticsearch import Elasticsearch
     except ImportError:
@@ -194,20 +197,25 @@ def elasticsearch_url():
     return url
 
 
-@pytest.fixture
-def elasticsearch_settings(elasticsearch_url, settings):
-    """The Elasticsearch engine selected, on an index of this test's own, dropped after it."""
-    from django.core.cache import cache
-
-    settings.WAGTAIL_RESEAU_CATALOGUE_ENGINE = "elasticsearch"
-    settings.WAGTAIL_RESEAU_ELASTICSEARCH = {
-        "HOSTS": [elasticsearch_url],
+def _elasticsearch_configuration(url):
+    """WAGTAIL_RESEAU_ELASTICSEARCH for a test: an index of its own, findable at once."""
+    return {
+        "HOSTS": [url],
         "INDEX": f"reseau_test_{uuid.uuid4().hex[:12]}",
         "INDEX_SETTINGS": {"number_of_shards": 1, "number_of_replicas": 0},
         # Findable at once: tests search right after publishing.
         "REFRESH": True,
         "SEARCH_TIMEOUT": 10.0,
     }
+
+
+@pytest.fixture
+def elasticsearch_settings(elasticsearch_url, settings):
+    """The Elasticsearch engine selected, on an index of this test's own, dropped after it."""
+    from django.core.cache import cache
+
+    settings.WAGTAIL_RESEAU_CATALOGUE_ENGINE = "elasticsearch"
+    settings.WAGTAIL_RESEAU_ELASTICSEARCH = _elasticsearch_configuration(elasticsearch_url)
     cache.clear()
     from wagtail_reseau.catalogue.engines import get_engine
 
@@ -215,3 +223,24 @@ def elasticsearch_settings(elasticsearch_url, settings):
     yield settings.WAGTAIL_RESEAU_ELASTICSEARCH
     engine.delete_everything()
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def elasticsearch_module_settings(elasticsearch_url):
+    """The same for a whole module (data built once per module, see
+    tests/catalogue/test_golden.py): one index, dropped after the module's last test.
+    The tests of that module must not change what is indexed."""
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    configuration = _elasticsearch_configuration(elasticsearch_url)
+    with override_settings(WAGTAIL_RESEAU_CATALOGUE_ENGINE="elasticsearch", WAGTAIL_RESEAU_ELASTICSEARCH=configuration):
+        cache.clear()
+        from wagtail_reseau.catalogue.engines import get_engine
+
+        engine = get_engine("elasticsearch")
+        try:
+            yield configuration
+        finally:
+            engine.delete_everything()
+            cache.clear()

@@ -114,3 +114,23 @@ def build_golden(home, locale_fr, locale_en):
 
 
 FRENCH_PUBLIC = {"p1", "p2", "p3", "p4", "o1", "f1", "f2", "n1"}
+
+
+def build_catalogues(home, locale_fr, locale_en):
+    """The golden dataset and the catalogue pages the tests search through: the
+    French catalogue (5 results a page), one restricted to the practices with two
+    facets, and an English one. Run it with the on-commit callbacks executed: the
+    pages are indexed after each commit."""
+    pages, terms = build_golden(home, locale_fr, locale_en)
+    catalogue = publish(home, m.CataloguePage(title="Catalogue", slug="catalogue", results_per_page=5))
+    only_practices = publish(
+        home,
+        m.CataloguePage(
+            title="Pratiques", slug="pratiques", content_types=["practice"], facets=["domain", "territory"]
+        ),
+    )
+    english_home = home.get_translation(locale_en)
+    english_catalogue = publish(english_home, m.CataloguePage(title="Catalogue", slug="catalogue"))
+    titles = {page.title: key for key, page in pages.items() if hasattr(page, "title")}
+    return {"pages": pages, "terms": terms, "catalogue": catalogue, "practices_only": only_practices,
+            "english": english_catalogue, "titles": titles}

@@ -1,20 +1,26 @@
 """The catalogue's rules, on a golden dataset with hand-computed expectations.
 
 Written against the JSON contract, parametrised by engine, so the same tests hold
-every engine to the same behaviour (see tests/catalogue/golden.py for the data)."""
+every engine to the same behaviour (see tests/catalogue/golden.py for the data).
+
+The dataset is built once per engine for the whole module (pytest-django's pattern
+for module-scoped data): in a transaction rolled back after the module's last test,
+each test running in a savepoint of its own inside it. So what a test writes to the
+database goes with it, but what it writes to the Elasticsearch index would stay: the
+tests here only search. A test that publishes, unpublishes or adds a site goes in
+test_golden_sites.py, on a dataset of its own."""
 
 import pytest
-from django.db import connection
-from django.test import override_settings
+from django.db import connection, transaction
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Site
 
-from wagtail_reseau import models as m
 from wagtail_reseau.catalogue.engines import get_engine
 from wagtail_reseau.catalogue.query import parse_query
 from wagtail_reseau.catalogue.views import scope_for
 
-from tests.catalogue.golden import FRENCH_PUBLIC, build_golden
-from tests.conftest import publish
+from tests.catalogue.golden import FRENCH_PUBLIC, build_catalogues
 
 pytestmark = pytest.mark.django_db
 
@@ -23,31 +29,38 @@ pytestmark = pytest.mark.django_db
 ENGINES = ["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
 
 
-@pytest.fixture(params=ENGINES)
+@pytest.fixture(scope="module", params=ENGINES)
 def engine_name(request):
+    """The engine, selected for the module's tests on it (pytest runs them together)."""
     if request.param == "elasticsearch":
-        request.getfixturevalue("elasticsearch_settings")
+        request.getfixturevalue("elasticsearch_module_settings")  # one index for the module
         yield request.param
         return
     with override_settings(WAGTAIL_RESEAU_CATALOGUE_ENGINE=request.param):
         yield request.param
 
 
-@pytest.fixture
-def golden(engine_name, home, locale_fr, locale_en, django_capture_on_commit_callbacks):
-    # Pages are indexed by the publish signals, after each commit.
-    with django_capture_on_commit_callbacks(execute=True):
-        pages, terms = build_golden(home, locale_fr, locale_en)
-        catalogue = publish(home, m.CataloguePage(title="Catalogue", slug="catalogue", results_per_page=5))
-        only_practices = publish(
-            home, m.CataloguePage(title="Pratiques", slug="pratiques", content_types=["practice"],
-                                  facets=["domain", "territory"])
-        )
-        english_home = home.get_translation(locale_en)
-        english_catalogue = publish(english_home, m.CataloguePage(title="Catalogue", slug="catalogue"))
-    titles = {page.title: key for key, page in pages.items() if hasattr(page, "title")}
-    return {"pages": pages, "terms": terms, "catalogue": catalogue, "practices_only": only_practices,
-            "english": english_catalogue, "titles": titles}
+@pytest.fixture(scope="module")
+def golden(engine_name, django_db_setup, django_db_blocker):
+    """The golden dataset and its catalogues, built once per engine, rolled back after the module."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            locale_fr = Locale.objects.get_or_create(language_code="fr")[0]
+            locale_en = Locale.objects.get_or_create(language_code="en")[0]
+            home = Site.objects.get(is_default_site=True).root_page.specific
+            # Pages are indexed by the publish signals, after each commit.
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                data = build_catalogues(home, locale_fr, locale_en)
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield data
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
 
 
 def search(client, catalogue, **params):
@@ -228,14 +241,15 @@ def test_bad_input_is_ignored_and_listed_never_a_5xx(client, golden, params):
     assert html.status_code == 200
     if params != {"domain": ["sante"] * 50}:
         assert data["ignored"], params
-        assert "could not be used" in html.content.decode() or "n’a pas pu" in html.content.decode() or "ignor" in html.content.decode()
+        text = html.content.decode()
+        assert "could not be used" in text or "n’a pas pu" in text or "ignor" in text
 
 
 def test_empty_result_suggests_filters_to_remove(client, golden):
     response = client.get(golden["catalogue"].url, {"domain": "logement", "territory": "toulouse"})
     assert response.context["result"].total == 0
     suggestions = {s.total for s in response.context["result"].suggestions}
-    assert suggestions == {2, 2}  # without the domain filter: p1, o1; without the territory: p4, f2
+    assert suggestions == {2}  # without the domain filter: p1, o1; without the territory: p4, f2
     html = response.content.decode()
     assert 'rel="nofollow"' in html
 
@@ -292,55 +306,7 @@ def check_database_statements(golden):
             query = parse_query(QueryDict(params), scope)
             with CaptureQueriesContext(connection) as captured:
                 engine.search(query, scope.__class__(**{**scope.__dict__, "page_size": page_size}))
-            facet_queries = [q for q in captured.captured_queries if "cataloguefacetvalue" in q["sql"].split("WHERE")[0]]
+            facet_queries = [
+                q for q in captured.captured_queries if "cataloguefacetvalue" in q["sql"].split("WHERE")[0]
+            ]
             assert len(facet_queries) <= 1 + selected, (params, page_size, len(facet_queries))
-
-
-def test_a_catalogue_searches_its_own_site_or_every_site(
-    client, golden, locale_fr, settings, django_capture_on_commit_callbacks
-):
-    """Several sites on one installation (a national site and a regional one): a
-    catalogue searches its own site by default, every site when asked."""
-    settings.ALLOWED_HOSTS = ["*"]
-    from urllib.parse import urlsplit
-
-    from wagtail.models import Page, Site
-
-    def get(catalogue, **params):
-        url = urlsplit(catalogue.full_url)
-        response = client.get(url.path, {"format": "json", **params}, HTTP_HOST=url.hostname)
-        assert response.status_code == 200, response.content[:500]
-        return response.json()
-
-    def found(data):
-        return {hit["title"] for hit in data["results"]}
-
-    national = golden["catalogue"]
-    assert scope_for(national).root_path == ""  # one site: nothing to filter on
-    with django_capture_on_commit_callbacks(execute=True):
-        region_home = Page.get_first_root_node().add_child(instance=Page(title="Région", slug="region", locale=locale_fr))
-        Site.objects.create(hostname="region.example", port=80, root_page=region_home)
-        practices = publish(region_home, m.GoodPracticeIndexPage(title="Pratiques", slug="pratiques"))
-        publish(practices, m.GoodPracticePage(title="Potager régional", slug="potager", summary="Un jardin."))
-        regional = publish(region_home, m.CataloguePage(title="Catalogue régional", slug="catalogue"))
-        network = publish(
-            golden["catalogue"].get_parent(), m.CataloguePage(title="Tout le réseau", slug="reseau", search_area="network")
-        )
-    assert national.search_area == "site"
-    assert scope_for(national).root_path == national.get_parent().path  # the national site's root
-    assert scope_for(network).root_path == ""
-
-    assert found(get(regional, q="jardin")) == {"Potager régional"}
-    assert "Potager régional" not in found(get(national, q="jardin"))
-    both = found(get(network, q="jardin"))
-    assert "Potager régional" in both and both > found(get(national, q="jardin"))
-    assert get(regional)["count"] == 1  # the landing page too
-    assert get(network)["count"] == get(national)["count"] + 1
-    # Autocomplete keeps to the same pages.
-    completions = client.get(urlsplit(national.full_url).path, {"format": "autocomplete", "q": "potag"})
-    assert completions.json()["results"] == []
-    completions = client.get(
-        urlsplit(regional.full_url).path, {"format": "autocomplete", "q": "potag"}, HTTP_HOST="region.example"
-    )
-    assert [result["title"] for result in completions.json()["results"]] == ["Potager régional"]
-    assert completions.json()["results"][0]["url"].startswith("http://region.example/")
