@@ -308,7 +308,12 @@ class ForumPage(ClassifiedPageMixin, Page):
         )
 
     def get_participating_organisations(self):
-        return [page.localized for page in self.participating_organisations.live().public()]
+        """The live, public ones, in this page's language. The relation is read through its
+        pages' ids: on a preview it is held in memory (modelcluster), which has no ``live()``."""
+        organisations = self._meta.get_field("participating_organisations").related_model.objects.filter(
+            pk__in=[page.pk for page in self.participating_organisations.all()]
+        )
+        return [page.localized for page in organisations.live().public()]
 
 
 class ForumContributor(TranslatableMixin, Orderable):

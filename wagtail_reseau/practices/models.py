@@ -226,7 +226,12 @@ class GoodPracticePage(ClassifiedPageMixin, Page):
         return self.lead_organisation.localized if self.lead_organisation else None
 
     def get_partner_organisations(self):
-        return [page.localized for page in self.partner_organisations.live().public()]
+        """The live, public ones, in this page's language. The relation is read through its
+        pages' ids: on a preview it is held in memory (modelcluster), which has no ``live()``."""
+        organisations = self._meta.get_field("partner_organisations").related_model.objects.filter(
+            pk__in=[page.pk for page in self.partner_organisations.all()]
+        )
+        return [page.localized for page in organisations.live().public()]
 
     def get_other_partners(self):
         return [line.strip() for line in self.other_partners.splitlines() if line.strip()]
