@@ -1,11 +1,6 @@
-"""Wagtail's read API (only live, public pages are served)."""
+"""Wagtail's read API (only live, public pages are served), through the package's
+router: its pages endpoint answers 400, not 500, to input it cannot use."""
 
-from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail_reseau.api.urls import api_router
 
-api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+__all__ = ["api_router"]
