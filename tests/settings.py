@@ -17,3 +17,6 @@ STORAGES = {
 # The embedded engine, whatever the environment says; the Elasticsearch tests
 # select their engine themselves (the elasticsearch_settings fixture).
 WAGTAIL_RESEAU_CATALOGUE_ENGINE = "database"
+
+# A host app that adds a page type and a facet to the catalogue (tests/testapp).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405

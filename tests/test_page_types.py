@@ -13,8 +13,8 @@ from django.urls import reverse
 from wagtail import blocks
 from wagtail.coreutils import get_dummy_request
 from wagtail.fields import StreamField
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import querydict_from_html
@@ -289,23 +289,7 @@ def test_page_is_routable_renderable_and_editable(checks, network, page_type):
     checks.assertPageIsEditable(page, post_data=edit_form_data(checks, page))
 
 
-@pytest.mark.parametrize(
-    "page_type",
-    [
-        pytest.param(
-            model,
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="issue 10: the catalogue page's template needs the search that only serve() builds; "
-                "its get_preview_context is being fixed in wagtail_reseau/catalogue/",
-            ),
-        )
-        if model is m.CataloguePage
-        else model
-        for model in PAGE_TYPES
-    ],
-    ids=PAGE_TYPE_IDS,
-)
+@pytest.mark.parametrize("page_type", PAGE_TYPES, ids=PAGE_TYPE_IDS)
 def test_page_is_previewable(checks, network, page_type):
     page = network[page_type.__name__]
     checks.assertPageIsPreviewable(page, post_data=edit_form_data(checks, page))

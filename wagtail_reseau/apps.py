@@ -1,5 +1,11 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+#: The domains whose ``catalogue`` module declares facets or document types, in
+#: the order their content types are offered.
+CATALOGUE_DECLARATIONS = ("taxonomy", "practices", "directory", "events", "mentoring", "project", "news")
 
 
 class WagtailReseauConfig(AppConfig):
@@ -11,6 +17,10 @@ class WagtailReseauConfig(AppConfig):
     def ready(self):
         # Registers the settings checks (``manage.py check`` reports bad settings).
         from . import checks  # noqa: F401
+
+        for domain in CATALOGUE_DECLARATIONS:
+            import_module(f"{self.name}.{domain}.catalogue")
+
         from .catalogue import indexing
 
         indexing.connect()

@@ -17,10 +17,11 @@ from wagtail.models import Page
 
 from wagtail_reseau import models as m
 from wagtail_reseau.catalogue import results
-from wagtail_reseau.catalogue.documents import CatalogueDocument
-from wagtail_reseau.catalogue.engines.database import DatabaseEngine, compiler, landing as landing_cache, sqlite_matched
-from wagtail_reseau.catalogue.engines.database.full_text import FTS_TABLE, fts5_match, full_text_kind
-from wagtail_reseau.catalogue.facets import FACETS, WHEN_PAST, WHEN_UPCOMING
+from wagtail_reseau.catalogue.documents import CatalogueDocument, page_key
+from wagtail_reseau.catalogue.engines.database import DatabaseEngine, compiler, sqlite_matched
+from wagtail_reseau.catalogue.engines.database import landing as landing_cache
+from wagtail_reseau.catalogue.engines.database.full_text import FTS_TABLE, FTS_WEIGHTS, fts5_match, full_text_kind
+from wagtail_reseau.catalogue.facets import WHEN_PAST, WHEN_UPCOMING, get_facet
 from wagtail_reseau.catalogue.query import CatalogueQuery, CatalogueScope
 from wagtail_reseau.catalogue.text import fold, tokens
 
@@ -66,6 +67,7 @@ def documents(home, locale_fr):
             facets["when"] = {"event"}
         documents.append(
             CatalogueDocument(
+                key=page_key(page.pk),
                 page_id=page.pk,
                 locale_id=locale_fr.pk,
                 language_code="fr",
@@ -77,14 +79,18 @@ def documents(home, locale_fr):
                 date=date,
                 event_last=event_last,
                 facets=facets,
-                tag_labels={tag: TAGS[tag] for tag in tags},
+                facet_labels={"tag": {tag: TAGS[tag] for tag in tags}},
             )
         )
     DatabaseEngine().index_documents(documents)
     return documents
 
 
-def scope_of(locale, page_size=7, content_types=TYPES, facet_keys=tuple(FACETS)):
+#: The package's own facets (a host's, like the test app's, have no values here).
+PACKAGE_FACETS = ("domain", "territory", "audience", "organisation_type", "type", "tag", "year", "when")
+
+
+def scope_of(locale, page_size=7, content_types=TYPES, facet_keys=PACKAGE_FACETS):
     return CatalogueScope(
         language_code="fr",
         locale_id=locale.pk,
@@ -117,8 +123,8 @@ def reference(query, scope):
     if tokens(query.text):
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid, bm25({FTS_TABLE}, 10.0, 4.0, 1.0) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-                [fts5_match(query.text)],
+                f"SELECT rowid, bm25({FTS_TABLE}, {FTS_WEIGHTS}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                [fts5_match(query.text, scope.language_code)],
             )
             rank = dict(cursor.fetchall())
         texted &= set(rank)
@@ -166,11 +172,11 @@ def reference(query, scope):
 
     sort = query.effective_sort
     if sort == "relevance" and rank:
-        order = lambda entry: (rank[entry.pk], *date_descending(entry), entry.title, entry.page_id)  # noqa: E731
+        order = lambda entry: (rank[entry.pk], *date_descending(entry), entry.title, entry.key)  # noqa: E731
     elif sort == "title":
-        order = lambda entry: (entry.title, entry.page_id)  # noqa: E731
+        order = lambda entry: (entry.title, entry.key)  # noqa: E731
     else:
-        order = lambda entry: (*date_descending(entry), entry.title, entry.page_id)  # noqa: E731
+        order = lambda entry: (*date_descending(entry), entry.title, entry.key)  # noqa: E731
     ordered = sorted((entries[pk] for pk in found), key=order)
     num_pages = max(1, -(-len(found) // scope.page_size))
     page = min(query.page, num_pages)
@@ -366,7 +372,8 @@ def test_every_write_through_the_engine_shows_at_once(documents, locale_fr, home
     before = landing(scope, sort="title")
     page = home.add_child(instance=Page(title="Nouvelle page", slug="nouvelle"))
     document = CatalogueDocument(
-        page_id=page.pk, locale_id=locale_fr.pk, language_code="fr", type="news", title="Aaa nouvelle", url="/n/",
+        key=page_key(page.pk), page_id=page.pk, locale_id=locale_fr.pk, language_code="fr", type="news",
+        title="Aaa nouvelle", url="/n/",
         summary="", text="", date=datetime.date(2099, 1, 1), event_last=None, facets={"type": {"news"}},
     )
     engine.index_documents([document])
@@ -381,7 +388,7 @@ def test_every_write_through_the_engine_shows_at_once(documents, locale_fr, home
     assert renamed["hits"][0] != page.pk
     assert renamed == reference(CatalogueQuery(sort="title"), scope)
 
-    engine.remove_pages([page.pk])
+    engine.remove_documents([page_key(page.pk)])
     assert landing(scope, sort="title") == before
     engine.clear()
     assert landing(scope)["total"] == 0
@@ -397,7 +404,8 @@ def test_a_rolled_back_write_is_not_served_from_the_cache(documents, locale_fr, 
         DatabaseEngine().index_documents(
             [
                 CatalogueDocument(
-                    page_id=page.pk, locale_id=locale_fr.pk, language_code="fr", type="news", title="Annulée",
+                    key=page_key(page.pk), page_id=page.pk, locale_id=locale_fr.pk, language_code="fr",
+                    type="news", title="Annulée",
                     url="/a/", summary="", text="", date=datetime.date(2099, 1, 1), event_last=None,
                     facets={"type": {"news"}},
                 )
@@ -544,12 +552,12 @@ def test_highlight_far_into_a_long_text():
 def test_vocabulary_labels_follow_a_renamed_term(locale_fr):
     domain = m.DomainOfAction.objects.create(name="Santé", slug="sante", locale=locale_fr)
     child = m.DomainOfAction.objects.create(name="Prévention", slug="prevention", parent=domain, locale=locale_fr)
-    facet = FACETS["domain"]
+    facet = get_facet("domain")
     scope = scope_of(locale_fr)
-    assert results._labels(facet, scope, {}) == {"sante": "Santé", "prevention": "Prévention"}
-    assert results._vocabulary_lookups(facet, "fr")[1] == {"prevention": "sante"}
+    assert facet.labels(scope, {}) == {"sante": "Santé", "prevention": "Prévention"}
+    assert facet.parents(scope) == {"prevention": "sante"}
     child.name = "Prévention santé"
     child.save()
-    assert results._labels(facet, scope, {})["prevention"] == "Prévention santé"
+    assert facet.labels(scope, {})["prevention"] == "Prévention santé"
     child.delete()
-    assert results._labels(facet, scope, {}) == {"sante": "Santé"}
+    assert facet.labels(scope, {}) == {"sante": "Santé"}

@@ -60,7 +60,7 @@ def test_a_batch_builds_exactly_the_documents_publishing_builds(classified, voca
     assert set(batched) == {page.pk for page in classified}
     assert batched == one_by_one()  # every field, in the same order
     practice = batched[classified[0].pk]
-    assert list(practice.tag_labels) == ["atelier", "mot-0", "zinc"]
+    assert list(practice.facet_labels["tag"]) == ["atelier", "mot-0", "zinc"]
     assert practice.facets["domain"] == {"sante", "prevention", "participation"}
     assert "Participation des habitants" in practice.text and "Haute-Garonne" in practice.text
     capsule = batched[classified[-1].pk]
@@ -129,7 +129,7 @@ def test_a_host_type_reads_its_own_relations_prefetched(home, vocab, monkeypatch
     with_trainers = dataclasses.replace(
         types["training"],
         get_years=lambda page: [2000 + len(related_objects(page, "trainers"))],
-        prefetch=("trainers",),
+        prefetch=(*types["training"].prefetch, "trainers"),
     )
     monkeypatch.setattr(documents, "_DOCUMENT_TYPES", {**types, "training": with_trainers})
     trainings = publish(home, m.TrainingIndexPage(title="Formations", slug="formations"))
@@ -152,20 +152,3 @@ def test_a_host_type_reads_its_own_relations_prefetched(home, vocab, monkeypatch
     with CaptureQueriesContext(connection) as three_pages:
         assert {d.facets["year"].pop() for d in batch_documents().values()} == {"2002", "2001", "2000"}
     assert len(three_pages) == len(one_page)
-
-
-def test_the_migration_gives_indexed_entries_their_tree_path(classified):
-    import importlib
-
-    from django.apps import apps
-
-    from wagtail_reseau.models import CatalogueEntry
-
-    from wagtail_reseau.catalogue.engines import get_engine
-
-    migration = importlib.import_module("wagtail_reseau.migrations.0005_catalogue_search_area")
-    get_engine("database").index_documents(batch_documents().values())
-    CatalogueEntry.objects.update(path="")  # as indexed before the migration
-    migration.fill_paths(apps, None)
-    paths = dict(CatalogueEntry.objects.values_list("page_id", "path"))
-    assert paths == {page.pk: page.path for page in classified}

@@ -1,7 +1,13 @@
 """Pages become catalogue documents here, and only here: both engines index the
 same ``CatalogueDocument``, so they can be held to the same tests.
 
-A host registers its own page type with ``register_document_type``."""
+Each domain declares its page types beside its models (``practices/catalogue.py``
+...) with ``register_document_type``; a host registers its own the same way. A
+document's values for each facet come from the facets themselves (``facets``).
+
+A document is keyed by its origin and identity (``"local:page:42"``), not by a
+page id alone: a training session, or a practice shared by another federation,
+can be a document too."""
 
 import datetime
 import hashlib
@@ -10,21 +16,42 @@ import logging
 import re
 from dataclasses import dataclass, field, fields
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
-from .facets import FACETS, ancestors_of, vocabulary_terms
+from .facets import get_facets
 
 logger = logging.getLogger(__name__)
 
 WHITESPACE = re.compile(r"\s+")
 
+#: The origin of the documents made from this installation's own pages.
+LOCAL_ORIGIN = "local"
+
+
+def page_key(page_id, origin=LOCAL_ORIGIN):
+    """The key of the document of a page: ``"local:page:42"``."""
+    return f"{origin}:page:{page_id}"
+
+
+def page_id_of(key):
+    """The page id of a local page's document key, else None."""
+    origin, _sep, rest = key.partition(":")
+    kind, _sep, identity = rest.partition(":")
+    if origin == LOCAL_ORIGIN and kind == "page" and identity.isdigit():
+        return int(identity)
+    return None
+
 
 @dataclass
 class CatalogueDocument:
-    page_id: int
+    #: Origin and identity, unique in an index: see ``page_key``.
+    key: str
+    #: The local page it comes from (None for a document of another origin).
+    page_id: int | None
     locale_id: int
     language_code: str
     type: str
@@ -35,12 +62,16 @@ class CatalogueDocument:
     date: datetime.date | None
     #: When the last occurrence ends (forums, training sessions): upcoming/past.
     event_last: datetime.datetime | None
+    #: The years the document belongs to (the year facet's values).
+    years: tuple = ()
     #: ``{facet key: set of values}``; hierarchical facets include ancestors.
     facets: dict = field(default_factory=dict)
-    #: ``{tag slug: tag name}`` for the tag facet's labels.
-    tag_labels: dict = field(default_factory=dict)
+    #: ``{facet key: {value: label}}`` for facets whose labels come with the
+    #: documents (tags).
+    facet_labels: dict = field(default_factory=dict)
     #: The page's tree path (``Page.path``): a catalogue may search one site's tree.
     path: str = ""
+    origin: str = LOCAL_ORIGIN
 
     def fingerprint(self):
         """A short hash of everything indexed: equal fingerprints, equal documents
@@ -53,16 +84,25 @@ class CatalogueDocument:
         return hashlib.blake2b(encoded, digest_size=12).hexdigest()
 
 
+def published_date(page):
+    moment = page.first_published_at or page.last_published_at
+    return timezone.localtime(moment).date() if moment else None
+
+
 @dataclass(frozen=True)
 class DocumentType:
-    """How one page model becomes a document."""
+    """How one page model becomes a document. Declared beside the model, in its
+    domain's ``catalogue.py``; the searchable text is the model's own
+    ``search_fields`` (its ``SearchField`` entries other than the title and the
+    summary), so Wagtail's search and the catalogue read the same fields."""
 
     key: str
     model: str  # "app_label.ModelName"
     label: str
+    #: The label in a list of content types ("Good practices").
+    plural_label: str = ""
     summary_field: str = "summary"
-    text_fields: tuple = ()
-    #: page -> date used for sorting and the year facet
+    #: page -> date used for sorting and the year facet (default: first published)
     get_date: object = None
     #: page -> list of years (defaults to the date's year)
     get_years: object = None
@@ -73,9 +113,25 @@ class DocumentType:
     prefetch: tuple = ()
 
     def get_model(self):
-        from django.apps import apps
-
         return apps.get_model(self.model)
+
+    @property
+    def text_fields(self):
+        """Names of the model's searchable text fields, in declaration order."""
+        names = []
+        for search_field in getattr(self.get_model(), "search_fields", ()):
+            name = getattr(search_field, "field_name", None)
+            if type(search_field) is index.SearchField and name not in {"title", self.summary_field, *names}:
+                names.append(name)
+        return tuple(names)
+
+    def date(self, page):
+        return self.get_date(page) if self.get_date else published_date(page)
+
+    def years(self, page, date):
+        if self.get_years is not None:
+            return tuple(self.get_years(page))
+        return (date.year,) if date else ()
 
 
 _DOCUMENT_TYPES = {}
@@ -83,10 +139,16 @@ _DOCUMENT_TYPES = {}
 
 def register_document_type(document_type):
     _DOCUMENT_TYPES[document_type.key] = document_type
+    return document_type
 
 
 def document_types():
     return dict(_DOCUMENT_TYPES)
+
+
+def document_type_choices():
+    """``[(key, plural label)]`` for an editor's choice of content types."""
+    return [(key, document_type.plural_label or document_type.label) for key, document_type in _DOCUMENT_TYPES.items()]
 
 
 def document_type_for(page):
@@ -94,99 +156,6 @@ def document_type_for(page):
         if type(page) is document_type.get_model():
             return document_type
     return None
-
-
-def _published_date(page):
-    moment = page.first_published_at or page.last_published_at
-    return timezone.localtime(moment).date() if moment else None
-
-
-def _forum_event_last(page):
-    return page.end or page.start
-
-
-def _training_sessions(page):
-    return related_objects(page, "sessions")
-
-
-def _training_event_last(page):
-    ends = [session.end or session.start for session in _training_sessions(page)]
-    return max(ends) if ends else None
-
-
-def _training_date(page):
-    starts = [session.start for session in _training_sessions(page)]
-    upcoming = [start for start in starts if start >= timezone.now()]
-    if upcoming:
-        return timezone.localtime(min(upcoming)).date()
-    if starts:
-        return timezone.localtime(max(starts)).date()
-    return _published_date(page)
-
-
-def _training_years(page):
-    years = {timezone.localtime(session.start).year for session in _training_sessions(page)}
-    return sorted(years)
-
-
-for _document_type in (
-    DocumentType(
-        "practice",
-        "wagtail_reseau.GoodPracticePage",
-        _("Good practice"),
-        text_fields=("what", "who", "why", "how", "results", "transferability", "lessons_learned", "other_partners"),
-        get_date=lambda page: page.start_date or _published_date(page),
-    ),
-    DocumentType(
-        "organisation",
-        "wagtail_reseau.OrganisationPage",
-        _("Organisation"),
-        text_fields=("description", "commune", "postcode", "street_address"),
-        get_date=_published_date,
-        get_years=lambda page: [],
-    ),
-    DocumentType(
-        "forum",
-        "wagtail_reseau.ForumPage",
-        _("Forum or workshop"),
-        text_fields=("description", "agenda", "report_summary", "perspectives", "venue_name"),
-        get_date=lambda page: timezone.localtime(page.start).date(),
-        get_event_last=_forum_event_last,
-    ),
-    DocumentType(
-        "training",
-        "wagtail_reseau.TrainingCapsulePage",
-        _("Training capsule"),
-        text_fields=("description", "learning_objectives", "prerequisites"),
-        get_date=_training_date,
-        get_years=_training_years,
-        get_event_last=_training_event_last,
-    ),
-    DocumentType(
-        "mentoring",
-        "wagtail_reseau.MentoringPage",
-        _("Mentoring"),
-        text_fields=("description", "experience", "availability"),
-        get_date=_published_date,
-    ),
-    DocumentType(
-        "project_axis",
-        "wagtail_reseau.ProjectAxisPage",
-        _("Federal project axis"),
-        text_fields=("global_context", "stakes", "previous_actions", "operational_objectives", "avenues_for_action"),
-        get_date=_published_date,
-        get_years=lambda page: [],
-    ),
-    DocumentType(
-        "news",
-        "wagtail_reseau.NewsPage",
-        _("News"),
-        summary_field="intro",
-        text_fields=("body", "author_name"),
-        get_date=lambda page: page.date,
-    ),
-):
-    register_document_type(_document_type)
 
 
 def plain_text(value):
@@ -200,7 +169,11 @@ def plain_text(value):
 def field_text(page, name):
     """Visible text of a field: Wagtail's own indexing text for rich text and
     StreamFields (markup removed, entities decoded), the value for the others."""
-    model_field = page._meta.get_field(name)
+    try:
+        model_field = page._meta.get_field(name)
+    except Exception:  # a method or property named in search_fields
+        value = getattr(page, name, None)
+        return plain_text(value() if callable(value) else value)
     value = getattr(page, name)
     if hasattr(model_field, "get_searchable_content"):
         return plain_text(" ".join(str(part) for part in model_field.get_searchable_content(value)))
@@ -227,8 +200,6 @@ def _visible_url(page, restricted_paths=None):
     return page.get_url()
 
 
-#: Relations a document reads, fetched in bulk when building many documents.
-PREFETCHED_RELATIONS = ("domains", "territories", "audiences", "tags", "sessions")
 #: Where a batch keeps a page's prefetched relation: ``related_objects`` reads it.
 PREFETCHED_ATTRIBUTE = "_catalogue_prefetched_%s"
 
@@ -245,17 +216,31 @@ def related_objects(page, relation):
     return None if manager is None else list(manager.all())
 
 
+def _relations_read(document_type, model):
+    """``(foreign keys to select, many-valued relations to prefetch)`` that the
+    facets and the document type read on pages of ``model``."""
+    fields_by_name = {model_field.name: model_field for model_field in model._meta.get_fields()}
+    selected, prefetched = ["locale"], []
+    wanted = [name for facet in get_facets().values() for name in facet.relations] + list(document_type.prefetch)
+    for name in wanted:
+        model_field = fields_by_name.get(name)
+        if model_field is None or name in selected or name in prefetched:
+            continue
+        if model_field.many_to_one or model_field.one_to_one:
+            selected.append(name)
+        else:
+            prefetched.append(name)
+    return selected, prefetched
+
+
 def live_searchable_pages(chunk_size=500):
     """Every live page of a registered type, specific, one model at a time with
     its relations prefetched into plain lists (a handful of queries per chunk, no
     queryset per page and relation)."""
     for document_type in document_types().values():
         model = document_type.get_model()
-        names = {field.name for field in model._meta.get_fields()}
-        relations = [name for name in PREFETCHED_RELATIONS if name in names]
-        relations += [name for name in document_type.prefetch if name not in relations]
-        related = [Prefetch(name, to_attr=PREFETCHED_ATTRIBUTE % name) for name in relations]
-        selected = ["locale"] + (["organisation_type"] if "organisation_type" in names else [])
+        selected, prefetched = _relations_read(document_type, model)
+        related = [Prefetch(name, to_attr=PREFETCHED_ATTRIBUTE % name) for name in prefetched]
         exact = ContentType.objects.get_for_model(model)  # not a subclass registered apart
         pages = (
             model.objects.live()
@@ -307,24 +292,6 @@ def restricted_page_paths():
     return tuple(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
 
 
-def _slugs_with_ancestors(facet_key, slugs, language_code):
-    facet = FACETS[facet_key]
-    if not facet.hierarchical:
-        return set(slugs)
-    terms = vocabulary_terms(facet, language_code)
-    values = set()
-    for slug in slugs:
-        values.add(slug)
-        values.update(ancestors_of(terms, slug))
-    return values
-
-
-def _term_pairs(page, relation):
-    """``[(slug, name), ...]`` of a vocabulary relation, or None without one."""
-    terms = related_objects(page, relation)
-    return None if terms is None else [(term.slug, term.name) for term in terms]
-
-
 def build_document(page, restricted_paths=None):
     """The document for ``page`` (a specific page), or None if it is not searchable.
     ``restricted_paths``: see ``is_visible`` (for batches)."""
@@ -334,51 +301,32 @@ def build_document(page, restricted_paths=None):
     url = _visible_url(page, restricted_paths)
     if url is None:
         return None
-    language_code = page.locale.language_code
-    date = document_type.get_date(page) if document_type.get_date else _published_date(page)
-    if document_type.get_years is not None:
-        years = document_type.get_years(page)
-    else:
-        years = [date.year] if date else []
-
-    facets = {"type": {document_type.key}}
-    if years:
-        facets["year"] = {str(year) for year in years}
-    named_terms = []
-    for facet_key, relation in (("domain", "domains"), ("territory", "territories"), ("audience", "audiences")):
-        terms = _term_pairs(page, relation)
-        if terms:
-            facets[facet_key] = _slugs_with_ancestors(facet_key, [slug for slug, _name in terms], language_code)
-        if terms and relation != "audiences":
-            named_terms += [name for _slug, name in terms]
-    organisation_type = getattr(page, "organisation_type", None)
-    if organisation_type is not None:
-        facets["organisation_type"] = {organisation_type.slug}
-    # Sorted: the same text (and fingerprint) whichever query read the tags.
-    tag_labels = dict(sorted((_term_pairs(page, "tags") or []), key=lambda pair: (pair[1], pair[0])))
-    if tag_labels:
-        facets["tag"] = set(tag_labels)
-    event_last = document_type.get_event_last(page) if document_type.get_event_last else None
-    if event_last is not None:
-        facets["when"] = {"event"}
-
+    date = document_type.date(page)
     summary_field = document_type.summary_field
-    summary = field_text(page, summary_field) if summary_field and hasattr(page, summary_field) else ""
-    parts = [field_text(page, name) for name in document_type.text_fields if hasattr(page, name)]
-    parts += named_terms
-    parts += list(tag_labels.values())
-    return CatalogueDocument(
+    document = CatalogueDocument(
+        key=page_key(page.pk),
         page_id=page.pk,
         locale_id=page.locale_id,
-        language_code=language_code,
+        language_code=page.locale.language_code,
         type=document_type.key,
         title=page.title,
         url=url,
-        summary=summary,
-        text=" ".join(part for part in parts if part),
+        summary=field_text(page, summary_field) if summary_field and hasattr(page, summary_field) else "",
+        text="",
         date=date,
-        event_last=event_last,
-        facets=facets,
-        tag_labels=tag_labels,
+        event_last=document_type.get_event_last(page) if document_type.get_event_last else None,
+        years=document_type.years(page, date),
         path=page.path,
     )
+    parts = [field_text(page, name) for name in document_type.text_fields if hasattr(page, name)]
+    for facet in get_facets().values():
+        values = facet.document_values(page, document)
+        if values:
+            document.facets[facet.key] = set(values)
+        if facet.labels_from_documents:
+            labels = facet.document_labels(page, document)
+            if labels:
+                document.facet_labels[facet.key] = labels
+        parts += facet.document_text(page, document)
+    document.text = " ".join(part for part in parts if part)
+    return document

@@ -5,12 +5,17 @@ from django.db import models
 
 
 class CatalogueEntry(models.Model):
-    """One searchable page, as the database engine indexes it.
+    """One catalogue document (a page, for now), as the database engine indexes it.
 
-    The full-text index sits beside this table: an FTS5 table on SQLite, a
-    ``search_vector`` column on PostgreSQL (created by migration 0003)."""
+    The full-text index sits beside this table, created by the initial migration:
+    an FTS5 table on SQLite, ``search_vector`` and ``stems_vector`` columns on
+    PostgreSQL (see ``engines/database/full_text.py``)."""
 
-    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    #: The document's key, unique: its origin and identity ("local:page:42").
+    key = models.CharField(max_length=255, unique=True)
+    origin = models.CharField(max_length=100, default="local")
+    #: The local page the document comes from (none for another origin's document).
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", null=True, blank=True)
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
     content_type_key = models.CharField(max_length=40)
     title = models.CharField(max_length=255)
@@ -49,21 +54,24 @@ class CatalogueFacetValue(models.Model):
         ]
         indexes = [models.Index(fields=["facet", "value", "entry"])]
 
+    def __str__(self):
+        return f"{self.facet}={self.value}"
+
 
 class CatalogueBacklog(models.Model):
-    """A page an engine missed while it could not be reached. The page's current
+    """A document an engine missed while it could not be reached. Its current
     state is written to that engine as soon as it answers again, so nothing
-    published during an outage is lost (the page id only: the page is the truth)."""
+    published during an outage is lost (the key only: the page is the truth)."""
 
     engine = models.CharField(max_length=40)
-    # Not a foreign key: a page deleted during the outage must still leave the index.
-    page_id = models.BigIntegerField()
+    # A key, not a foreign key: a page deleted during the outage must still leave the index.
+    key = models.CharField(max_length=255)
     queued_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["engine", "page_id"], name="wagtail_reseau_unique_backlog_page"),
+            models.UniqueConstraint(fields=["engine", "key"], name="wagtail_reseau_unique_backlog_key"),
         ]
 
     def __str__(self):
-        return f"{self.engine}: page {self.page_id}"
+        return f"{self.engine}: {self.key}"

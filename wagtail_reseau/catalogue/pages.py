@@ -7,19 +7,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
-from .facets import FACET_CHOICES
 from ..core.fields import ChoiceListField
-
-CONTENT_TYPE_CHOICES = [
-    ("practice", _("Good practices")),
-    ("organisation", _("Organisations")),
-    ("forum", _("Forums and workshops")),
-    ("training", _("Training capsules")),
-    ("mentoring", _("Mentoring")),
-    ("project_axis", _("Federal project axes")),
-    ("news", _("News")),
-]
-
+from .documents import document_type_choices, document_types
+from .facets import facet_choices, get_facets
 
 SEARCH_AREA_SITE = "site"
 SEARCH_AREA_NETWORK = "network"
@@ -38,12 +28,12 @@ class CataloguePage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     content_types = ChoiceListField(
         _("content types searched"),
-        item_choices=CONTENT_TYPE_CHOICES,
+        item_choices=document_type_choices,
         help_text=_("Leave all unchecked to search every content type."),
     )
     facets = ChoiceListField(
         _("filters offered"),
-        item_choices=FACET_CHOICES,
+        item_choices=facet_choices,
         help_text=_("Leave all unchecked to offer every filter."),
     )
     results_per_page = models.PositiveSmallIntegerField(
@@ -88,15 +78,12 @@ class CataloguePage(Page):
         verbose_name_plural = _("catalogues")
 
     def get_content_types(self):
-        from .documents import document_types
-
         available = list(document_types())
         return [key for key in available if key in self.content_types] if self.content_types else available
 
     def get_facet_keys(self):
-        from .facets import FACETS
-
-        return [key for key in FACETS if key in self.facets] if self.facets else list(FACETS)
+        facets = get_facets()
+        return [key for key in facets if key in self.facets] if self.facets else list(facets)
 
     def get_root_path(self):
         """The tree path of the site searched, "" for every site: the root of
@@ -117,3 +104,12 @@ class CataloguePage(Page):
         from .views import serve_catalogue
 
         return serve_catalogue(self, request)
+
+    def get_preview_context(self, request, *args, **kwargs):
+        """A preview shows the catalogue as a visitor would see it (Wagtail renders
+        previews from this context, not through ``serve``)."""
+        from .views import catalogue_context
+
+        context = super().get_preview_context(request, *args, **kwargs)
+        context.update(catalogue_context(self, request))
+        return context

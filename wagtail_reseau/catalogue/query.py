@@ -10,12 +10,12 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 
-from .facets import FACETS, WHEN_LABELS, vocabulary_terms
+from .facets import get_facets
+from .facets.base import SLUG
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FACET = 20
 MAX_PARAMETERS = 100
-SLUG = re.compile(r"^[-\w]{1,120}$")
 DIGITS = re.compile(r"^[0-9]{1,6}$")  # ASCII only: "²".isdigit() is true
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
@@ -108,7 +108,7 @@ class CatalogueQuery:
                 result.append((key, values))
         if not found:
             result.append((facet_key, (value,)))
-            order = list(FACETS)
+            order = list(get_facets())
             result.sort(key=lambda item: order.index(item[0]) if item[0] in order else len(order))
         return tuple(result)
 
@@ -132,27 +132,9 @@ def clean_text(raw):
     return text, reasons
 
 
-def allowed_values(facet_key, scope, candidates):
-    """The subset of ``candidates`` that are real values of the facet."""
-    facet = FACETS[facet_key]
-    if facet.kind == "vocabulary":
-        terms = vocabulary_terms(facet, scope.language_code)
-        return {value for value in candidates if value in terms}
-    if facet.kind == "type":
-        return {value for value in candidates if value in scope.content_types}
-    if facet.kind == "when":
-        return {value for value in candidates if value in WHEN_LABELS}
-    if facet.kind == "year":
-        return {value for value in candidates if DIGITS.match(value) and 1900 <= int(value) <= 2200}
-    if facet.kind == "tag":
-        from taggit.models import Tag
-
-        return set(Tag.objects.filter(slug__in=candidates).values_list("slug", flat=True))
-    return set()
-
-
 def parse_query(querydict, scope):
     """Builds the query from a ``QueryDict`` (``request.GET``) for ``scope``."""
+    facets = get_facets()
     ignored = []
     text = ""
     sort = "relevance"
@@ -184,7 +166,7 @@ def parse_query(querydict, scope):
                     ignored.append(Ignored("page", raw[:80], _("Not a page number.")))
             elif name == "format":
                 continue
-            elif name in FACETS and name in scope.facet_keys:
+            elif name in facets and name in scope.facet_keys:
                 if not SLUG.match(raw):
                     ignored.append(Ignored(name, raw[:80], _("Not a valid filter value.")))
                     continue
@@ -195,17 +177,17 @@ def parse_query(querydict, scope):
                     ignored.append(Ignored(name, raw, _("Too many values for this filter.")))
                     continue
                 bucket.append(raw)
-            elif name in FACETS:
+            elif name in facets:
                 ignored.append(Ignored(name, raw[:80], _("This catalogue does not offer this filter.")))
             else:
                 ignored.append(Ignored(name[:80], raw[:80], _("Unknown parameter.")))
 
     selections = []
-    for key in FACETS:
+    for key, facet in facets.items():
         if key not in raw_selections:
             continue
         candidates = raw_selections[key]
-        valid = allowed_values(key, scope, candidates)
+        valid = facet.allowed_values(candidates, scope)
         for value in candidates:
             if value not in valid:
                 ignored.append(Ignored(key, value, _("Unknown value for this filter.")))

@@ -1,9 +1,7 @@
 """The result of one search, the same object rendered as HTML or JSON: hits,
 facets with counts (labelled, sorted, as trees), active filters, ignored input."""
 
-import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
@@ -11,8 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from .documents import document_types
-from .text import fold, tokens
-from .facets import FACETS, WHEN_LABELS, vocabulary_terms
+from .facets import get_facets
+from .text import fold, query_words, tokens
 
 EXTRACT_LENGTH = 240
 #: Characters folded at a time while looking for the first match to highlight.
@@ -171,17 +169,6 @@ class CatalogueResult:
         return self.page_querystring(self.page + 1)
 
 
-def sort_key(label):
-    return _sort_key(str(label))
-
-
-@functools.lru_cache(maxsize=4096)
-def _sort_key(label):
-    """Labels sort without accents or case (the same labels are sorted on every request)."""
-    normalized = unicodedata.normalize("NFKD", label)
-    return "".join(char for char in normalized if not unicodedata.combining(char)).casefold()
-
-
 def _folds_char_by_char(text):
     """Whether every character of ``text`` folds to exactly one character, so that
     offsets in ``fold(text)`` are offsets in ``text`` (not so with a ligature or a
@@ -207,13 +194,19 @@ def _first_match(text, words):
     return -1
 
 
-def highlight(text, query_text):
+def highlight(text, query_text, language_code=None):
     """An extract of ``text`` around the first query word, every character of the
-    content escaped, the matching words wrapped in ``<mark>``. Only the text up
-    to the first match and the extract are folded, not the whole text."""
+    content escaped, the matching words wrapped in ``<mark>``: a query word
+    anywhere, and, in ``language_code``, a word starting with a query word's stem
+    (the word that matched: "formation" for "formations"). Only the text up to
+    the first match and the extract are folded, not the whole text."""
     text = text or ""
     words = [word for word in tokens(query_text) if len(word) > 1]
-    first = _first_match(text, words) if words else -1
+    stems = []
+    if language_code and words:
+        stems = [word.stem for word in query_words(query_text, language_code) if len(word.stem) > 1]
+        stems = [stem for stem in dict.fromkeys(stems) if stem not in words]
+    first = _first_match(text, words + stems) if words else -1
     start = max(0, first - EXTRACT_LENGTH // 3) if first is not None and first > 0 else 0
     extract = text[start : start + EXTRACT_LENGTH]
     prefix = "… " if start > 0 else ""
@@ -221,7 +214,11 @@ def highlight(text, query_text):
     if not words or first is None or not _folds_char_by_char(extract):
         return mark_safe(escape(prefix + extract + suffix))
     folded_extract = fold(extract)
-    pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+    alternatives = ["|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))]
+    if stems:
+        by_length = sorted(stems, key=len, reverse=True)
+        alternatives.append(r"\b(?:" + "|".join(re.escape(stem) for stem in by_length) + r")\w*")
+    pattern = re.compile("|".join(alternatives))
     pieces, last = [], 0
     for found in pattern.finditer(folded_extract):
         pieces.append(escape(extract[last : found.start()]))
@@ -231,42 +228,9 @@ def highlight(text, query_text):
     return mark_safe(escape(prefix) + "".join(pieces) + escape(suffix))
 
 
-def _vocabulary_lookups(facet, language_code):
-    """``({slug: label}, {slug: parent slug})`` for a vocabulary facet, shared by
-    every search (not to be modified). Derived once from each version of the
-    terms that ``vocabulary_terms`` keeps in this process: saving or deleting a
-    term gives new terms, hence new lookups."""
-    terms = vocabulary_terms(facet, language_code)
-    known = _LOOKUPS.get((facet.key, language_code))
-    if known is not None and known[0] is terms:
-        return known[1]
-    lookups = (
-        {slug: term.label for slug, term in terms.items()},
-        {slug: term.parent for slug, term in terms.items() if term.parent},
-    )
-    _LOOKUPS[(facet.key, language_code)] = (terms, lookups)
-    return lookups
-
-
-#: ``{(facet key, language code): (the terms they come from, lookups)}``
-_LOOKUPS = {}
-
-
-def _labels(facet, scope, raw_labels):
-    if facet.kind == "vocabulary":
-        return _vocabulary_lookups(facet, scope.language_code)[0]
-    if facet.kind == "type":
-        return {key: document_type.label for key, document_type in document_types().items()}
-    if facet.kind == "when":
-        return dict(WHEN_LABELS)
-    return dict(raw_labels.get(facet.key, {}))
-
-
 def _facet_values(facet, scope, query, counts, labels):
     selected = set(query.selected(facet.key))
-    shown = {value for value, count in counts.items() if count > 0} | selected
-    if facet.kind == "type":
-        shown &= set(scope.content_types) | selected
+    shown = facet.shown_values({value for value, count in counts.items() if count > 0}, scope) | selected
 
     def make(value):
         return FacetValue(
@@ -277,19 +241,17 @@ def _facet_values(facet, scope, query, counts, labels):
         )
 
     def ordered(values):
-        if facet.kind == "year":
-            return sorted(values, key=lambda v: (-v.count, -int(v.value) if v.value.isdigit() else 0))
-        return sorted(values, key=lambda v: (-v.count, sort_key(v.label), v.value))
+        return sorted(values, key=facet.sort_key)
 
     if not facet.hierarchical:
         return ordered([make(value) for value in shown])
-    terms, parents = _vocabulary_lookups(facet, scope.language_code)  # terms: {slug: label}
+    parents = facet.parents(scope)
     nodes = {value: make(value) for value in shown}
     roots = []
     for value, node in nodes.items():
         parent = parents.get(value)
         # Attach to the nearest shown ancestor (a parent always counts its children).
-        while parent and parent not in nodes and parent in terms:
+        while parent and parent not in nodes and parent in labels:
             parent = parents.get(parent)
         if parent and parent in nodes:
             nodes[parent].children.append(node)
@@ -309,7 +271,8 @@ def _suggestions(query, raw):
             label = _("Search without the text “%(text)s”") % {"text": query.text}
             querystring = query.querystring(text="")
         else:
-            label = _("Remove the “%(facet)s” filters") % {"facet": FACETS[key].label}
+            facet = get_facets().get(key)
+            label = _("Remove the “%(facet)s” filters") % {"facet": facet.label if facet else key}
             querystring = query.querystring(selections=query.without_facet(key))
         suggestions.append(Suggestion(label, total, querystring))
     return sorted(suggestions, key=lambda suggestion: -suggestion.total)
@@ -317,11 +280,14 @@ def _suggestions(query, raw):
 
 def build_result(query, scope, raw, notice=""):
     types = document_types()
+    registered = get_facets()
     facets = []
     all_labels = {}
     for key in scope.facet_keys:
-        facet = FACETS[key]
-        labels = _labels(facet, scope, raw.labels)
+        facet = registered.get(key)
+        if facet is None:  # a facet no longer registered (a host removed it)
+            continue
+        labels = facet.labels(scope, raw.labels.get(key, {}))
         all_labels[key] = labels
         values = _facet_values(facet, scope, query, raw.counts.get(key, {}), labels)
         if values:
@@ -329,7 +295,7 @@ def build_result(query, scope, raw, notice=""):
     active = [
         ActiveFilter(
             facet=key,
-            facet_label=FACETS[key].label,
+            facet_label=registered[key].label if key in registered else key,
             value=value,
             label=all_labels.get(key, {}).get(value, value),
             remove_querystring=query.querystring(selections=query.toggled(key, value)),
@@ -347,7 +313,9 @@ def build_result(query, scope, raw, notice=""):
             summary=hit.summary,
             highlight=hit.highlight
             if hit.highlight is not None
-            else highlight(hit.summary if not query.text else f"{hit.summary} {hit.text}".strip(), query.text),
+            else highlight(
+                hit.summary if not query.text else f"{hit.summary} {hit.text}".strip(), query.text, scope.language_code
+            ),
             date=hit.date,
         )
         for hit in raw.hits

@@ -48,9 +48,8 @@ TOKEN = re.compile(r"\w+", re.UNICODE)
 MAX_QUERY_WORDS = 32
 
 #: Snowball algorithms (as PyStemmer names them) by language code (without
-#: region): the languages the catalogue's PostgreSQL configurations and
-#: Elasticsearch analysers cover. Other languages are not stemmed: their stems
-#: are their folded words.
+#: region): the languages of the default Elasticsearch analysers. Other
+#: languages are not stemmed: their stems are their folded words.
 STEMMER_LANGUAGES = {
     "fr": "french",
     "en": "english",
@@ -133,7 +132,7 @@ def _stem_words(words, algorithm):
             memo.clear()
             missing = list(set(words))
         prepared = [_french_feminine(word) for word in missing] if algorithm == "french" else missing
-        memo.update(zip(missing, stemmer.stemWords(prepared)))
+        memo.update(zip(missing, stemmer.stemWords(prepared), strict=True))
     return list(map(memo.__getitem__, words))
 
 
@@ -169,4 +168,4 @@ def query_words(text, language_code):
     algorithm = stemmer_language(language_code)
     if algorithm is None or not words:
         return tuple(QueryWord(word, word) for word in words)
-    return tuple(QueryWord(*pair) for pair in zip(words, _stem_words(words, algorithm)))
+    return tuple(QueryWord(*pair) for pair in zip(words, _stem_words(words, algorithm), strict=True))

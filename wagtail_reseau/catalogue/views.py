@@ -80,5 +80,12 @@ def serve_catalogue(page, request):
         response["X-Robots-Tag"] = "noindex"
         return response
     context = page.get_context(request)
-    context.update({"result": result, "query": result.query, "sorts": SORTS})
+    context.update(catalogue_context(page, request, result))
     return TemplateResponse(request, page.get_template(request), context)
+
+
+def catalogue_context(page, request, result=None):
+    """What the catalogue's template needs besides the page: the result of the
+    request's search (run here unless given), its query and the sort orders."""
+    result = result if result is not None else search(page, request.GET)
+    return {"result": result, "query": result.query, "sorts": SORTS}

@@ -12,17 +12,24 @@ class ChoiceListField(models.JSONField):
     Stored as a JSON list so it works the same on SQLite and PostgreSQL, and is
     synchronised (not translated) by wagtail-localize. ``get_<name>_labels()``
     is added to the model and returns the translated labels, in choice order.
+
+    ``item_choices`` may be a function returning the choices, read each time they
+    are needed: for choices that a registry fills (a host's content types).
     """
 
     def __init__(self, *args, item_choices=(), **kwargs):
-        self.item_choices = list(item_choices)
+        self._item_choices = item_choices if callable(item_choices) else list(item_choices)
         kwargs.setdefault("default", list)
         kwargs.setdefault("blank", True)
         super().__init__(*args, **kwargs)
 
+    @property
+    def item_choices(self):
+        return list(self._item_choices()) if callable(self._item_choices) else self._item_choices
+
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
-        kwargs["item_choices"] = self.item_choices
+        kwargs["item_choices"] = self._item_choices
         if kwargs.get("default") is list:
             del kwargs["default"]
         if kwargs.get("blank") is True:
@@ -59,7 +66,7 @@ class ChoiceListField(models.JSONField):
 
     def formfield(self, **kwargs):
         return forms.MultipleChoiceField(
-            choices=self.item_choices,
+            choices=self._item_choices,
             required=not self.blank,
             widget=forms.CheckboxSelectMultiple,
             label=kwargs.get("label", self.verbose_name),

@@ -25,8 +25,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..core.fields import ChoiceListField
-from ..core.validators import validate_insee_code, validate_siret
 from ..core.mixins import IndexPageMixin
+from ..core.validators import validate_insee_code, validate_siret
 from ..taxonomy.classification import ClassifiedPageMixin
 
 
@@ -218,6 +218,7 @@ class OrganisationPage(ClassifiedPageMixin, Page):
         index.SearchField("commune"),
         index.AutocompleteField("commune"),
         index.SearchField("postcode"),
+        index.SearchField("street_address"),
         index.FilterField("network_level"),
         index.FilterField("organisation_type"),
     ]

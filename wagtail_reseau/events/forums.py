@@ -223,8 +223,9 @@ class ForumPage(ClassifiedPageMixin, Page):
     search_fields = Page.search_fields + ClassifiedPageMixin.classification_search_fields + [
         index.SearchField("summary"),
         index.SearchField("description"),
-        index.SearchField("report_summary"),
         index.SearchField("agenda"),
+        index.SearchField("report_summary"),
+        index.SearchField("perspectives"),
         index.SearchField("venue_name"),
         index.FilterField("start"),
         index.FilterField("kind"),

@@ -1,7 +1,6 @@
 """Training capsules: continuing education for volunteers, staff, board members,
 local elected officials and partners."""
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -135,6 +134,7 @@ class TrainingCapsulePage(ClassifiedPageMixin, Page):
         index.SearchField("summary"),
         index.SearchField("description"),
         index.SearchField("learning_objectives"),
+        index.SearchField("prerequisites"),
         index.FilterField("training_format"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]

@@ -127,6 +127,7 @@ class MentoringPage(ClassifiedPageMixin, Page):
         index.SearchField("summary"),
         index.SearchField("description"),
         index.SearchField("experience"),
+        index.SearchField("availability"),
         index.FilterField("direction"),
         index.FilterField("status"),
     ]

@@ -15,8 +15,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..core.blocks import ResourcesBlock
 from ..conf import reseau_settings
+from ..core.blocks import ResourcesBlock
 from ..core.mixins import IndexPageMixin
 from ..taxonomy.classification import ClassifiedPageMixin
 
@@ -78,7 +78,10 @@ class GoodPracticePage(ClassifiedPageMixin, Page):
         _("Why?"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("The need it answers, its aims.")
     )
     how = RichTextField(
-        _("How?"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("The steps, means and partners, in a narrative.")
+        _("How?"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("The steps, means and partners, in a narrative."),
     )
     lead_organisation = models.ForeignKey(
         "wagtail_reseau.OrganisationPage",
@@ -188,6 +191,8 @@ class GoodPracticePage(ClassifiedPageMixin, Page):
         index.SearchField("how"),
         index.SearchField("results"),
         index.SearchField("transferability"),
+        index.SearchField("lessons_learned"),
+        index.SearchField("other_partners"),
         index.FilterField("maturity"),
         index.FilterField("public_reach"),
         index.FilterField("recurrence"),

@@ -132,7 +132,9 @@ class ProjectUnderWay(TranslatableMixin, Orderable):
     end_year = models.PositiveSmallIntegerField(
         _("to (year)"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2200)]
     )
-    status = models.CharField(_("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.IN_PROGRESS)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.IN_PROGRESS
+    )
 
     panels = [
         FieldPanel("title"),

@@ -10,7 +10,7 @@ class EngineUnavailable(Exception):
 
 @dataclass
 class RawHit:
-    page_id: int
+    page_id: int | None
     type: str
     title: str
     url: str
@@ -19,6 +19,8 @@ class RawHit:
     date: object = None
     #: Ready-made highlighted extract (safe HTML), if the engine makes one.
     highlight: str | None = None
+    #: The document's key (``CatalogueDocument.key``).
+    key: str = ""
 
 
 @dataclass
@@ -66,19 +68,21 @@ class CatalogueEngine:
         """Adds or replaces the given ``CatalogueDocument`` objects."""
         raise NotImplementedError
 
-    def remove_pages(self, page_ids):
+    def remove_documents(self, keys):
+        """Removes the documents of the given keys (``CatalogueDocument.key``)."""
         raise NotImplementedError
 
     def clear(self):
         raise NotImplementedError
 
-    def indexed_page_ids(self):
+    def indexed_keys(self):
+        """The keys of every document the index holds."""
         raise NotImplementedError
 
     def indexed_fingerprints(self):
-        """``{page_id: fingerprint}`` of what the index holds (``None`` where the
+        """``{key: fingerprint}`` of what the index holds (``None`` where the
         engine keeps no fingerprint): the drift command compares it with the pages."""
-        return dict.fromkeys(self.indexed_page_ids())
+        return dict.fromkeys(self.indexed_keys())
 
     def rebuild(self, batches, progress=None):
         """Replaces the whole index with the documents of ``batches`` (an iterable

@@ -1,4 +1,4 @@
-"""The backlog of an engine that could not be written to: the pages it missed,
+"""The backlog of an engine that could not be written to: the documents it missed,
 written in their current state once it answers again. Replayed after each
 successful write (``update_engines``) and by the ``reseau_catalogue_catch_up``
 and ``reseau_catalogue_drift`` commands; never during a visitor's search."""
@@ -8,6 +8,7 @@ import logging
 from django.core.cache import cache
 from wagtail.models import Page
 
+from ..documents import page_id_of
 from .writes import build_documents, write_to_engine
 
 logger = logging.getLogger(__package__)
@@ -16,18 +17,19 @@ BACKLOG_FLAG = "wagtail_reseau:catalogue:backlog:{engine}"
 BACKLOG_BATCH = 500
 
 
-def queue_backlog(engine, page_ids):
+def queue_backlog(engine, keys):
+    """Remembers the documents (their keys) that ``engine`` missed."""
     from ..models import CatalogueBacklog
 
-    page_ids = set(page_ids)
-    if not page_ids:
+    keys = set(keys)
+    if not keys:
         return
     try:
-        for page_id in page_ids:
-            CatalogueBacklog.objects.update_or_create(engine=engine.name, page_id=page_id)
+        for key in keys:
+            CatalogueBacklog.objects.update_or_create(engine=engine.name, key=key)
         cache.set(BACKLOG_FLAG.format(engine=engine.name), True, None)
     except Exception:  # the database itself failing is not this function's to report
-        logger.exception("Pages %s could not be queued for the %s catalogue engine.", sorted(page_ids), engine.name)
+        logger.exception("Documents %s could not be queued for the %s catalogue engine.", sorted(keys), engine.name)
 
 
 def backlog_pending(engine):
@@ -45,8 +47,11 @@ def replay_backlog(engine, limit=BACKLOG_BATCH):
     if not rows:
         cache.delete(flag)
         return 0
-    documents, removed = build_documents(Page.objects.filter(pk__in=[row.page_id for row in rows]).specific())
-    removed += [row.page_id for row in rows if row.page_id not in {doc.page_id for doc in documents} | set(removed)]
+    page_ids = [page_id for page_id in (page_id_of(row.key) for row in rows) if page_id is not None]
+    documents, removed = build_documents(Page.objects.filter(pk__in=page_ids).specific())
+    # What no page gives any more (a page deleted meanwhile): removed from the engine.
+    written = {document.key for document in documents} | set(removed)
+    removed += [row.key for row in rows if row.key not in written]
     try:
         write_to_engine(engine, documents, removed)
     except Exception:

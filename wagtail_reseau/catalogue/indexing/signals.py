@@ -7,15 +7,10 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
-from ..facets import invalidate_vocabulary_cache
+from ..documents import page_key
+from ..facets import VocabularyFacet, get_facets, invalidate_vocabulary_cache
 from .updates import index_page_ids, index_subtree, update_engines
 from .writes import searchable_models
-
-VOCABULARY_RELATIONS = {
-    "DomainOfAction": "domains",
-    "Territory": "territories",
-    "Audience": "audiences",
-}
 
 
 def on_commit(function, *args):
@@ -31,7 +26,7 @@ def handle_page_published_or_unpublished(sender, instance, **kwargs):
 
 
 def handle_page_deleted(sender, instance, **kwargs):
-    on_commit(update_engines, (), [instance.pk])
+    on_commit(update_engines, (), [page_key(instance.pk)])
 
 
 def reindex_subtree_of(page_id):
@@ -53,26 +48,19 @@ def handle_restriction_changed(sender, instance, **kwargs):
 # -- vocabulary events --------------------------------------------------------
 
 
+def vocabulary_facets():
+    return [facet for facet in get_facets().values() if isinstance(facet, VocabularyFacet)]
+
+
 def pages_using_term(term):
-    """Ids of pages classified with ``term`` or a term of the same slug in another
-    language (pages keep their source's terms)."""
-    relation = VOCABULARY_RELATIONS.get(type(term).__name__)
+    """Ids of pages classified with ``term`` (through every vocabulary facet on its
+    model), a term of the same slug in another language (pages keep their
+    source's terms) or one of its descendants."""
     page_ids = set()
-    for model in searchable_models():
-        if relation and hasattr(model, relation):
-            field = model._meta.get_field(relation)
-            through = field.remote_field.through
-            target = field.m2m_reverse_field_name()
-            source = field.m2m_field_name()
-            page_ids.update(
-                through.objects.filter(**{f"{target}__slug": term.slug}).values_list(f"{source}_id", flat=True)
-            )
-        if type(term).__name__ == "OrganisationType" and hasattr(model, "organisation_type"):
-            page_ids.update(model.objects.filter(organisation_type__slug=term.slug).values_list("pk", flat=True))
-    descendants = getattr(term, "children", None)
-    if descendants is not None:
-        for child in descendants.all():
-            page_ids.update(pages_using_term(child))
+    models = searchable_models()
+    for facet in vocabulary_facets():
+        if isinstance(term, facet.get_model()):
+            page_ids |= facet.pages_using(term, models)
     return page_ids
 
 
@@ -117,8 +105,6 @@ def handle_tag_deleted(sender, instance, **kwargs):
 def connect():
     from taggit.models import Tag
 
-    from ...taxonomy.models import Audience, DomainOfAction, OrganisationType, Territory
-
     page_published.connect(handle_page_published_or_unpublished, dispatch_uid="wagtail_reseau_published")
     page_unpublished.connect(handle_page_published_or_unpublished, dispatch_uid="wagtail_reseau_unpublished")
     page_slug_changed.connect(handle_page_moved_or_renamed, dispatch_uid="wagtail_reseau_slug_changed")
@@ -132,7 +118,7 @@ def connect():
     post_delete.connect(
         handle_restriction_changed, sender=PageViewRestriction, dispatch_uid="wagtail_reseau_restriction_deleted"
     )
-    for model in (DomainOfAction, Territory, Audience, OrganisationType):
+    for model in {facet.get_model() for facet in vocabulary_facets()}:
         post_save.connect(handle_term_saved, sender=model, dispatch_uid=f"wagtail_reseau_term_saved_{model.__name__}")
         pre_delete.connect(
             handle_term_pre_delete, sender=model, dispatch_uid=f"wagtail_reseau_term_pre_delete_{model.__name__}"

@@ -20,15 +20,15 @@ def index_pages(pages):
     return len(documents), len(removed)
 
 
-def update_engines(documents=(), removed_page_ids=()):
+def update_engines(documents=(), removed_keys=()):
     """Writes to every engine. An engine that cannot be reached must not block
-    publishing: the pages go to its backlog, written as soon as it answers again."""
+    publishing: the documents go to its backlog, written as soon as it answers again."""
     for engine in indexing_engines():
         try:
-            write_to_engine(engine, documents, removed_page_ids)
+            write_to_engine(engine, documents, removed_keys)
         except Exception:
             logger.warning("The %s catalogue engine could not be updated.", engine.name, exc_info=True)
-            queue_backlog(engine, [document.page_id for document in documents] + list(removed_page_ids))
+            queue_backlog(engine, [document.key for document in documents] + list(removed_keys))
         else:
             replay_backlog(engine)
 

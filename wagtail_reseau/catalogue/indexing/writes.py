@@ -2,7 +2,7 @@
 
 import logging
 
-from ..documents import build_document, document_types
+from ..documents import build_document, document_types, page_key
 
 logger = logging.getLogger(__package__)
 
@@ -12,7 +12,7 @@ def searchable_models():
 
 
 def build_documents(pages):
-    """``(documents, ids of pages to remove)`` for the given pages."""
+    """``(documents, keys of documents to remove)`` for the given pages."""
     documents, removed = [], []
     for page in pages:
         page = page.specific
@@ -22,14 +22,14 @@ def build_documents(pages):
             logger.warning("Page %s could not be turned into a catalogue document.", page.pk, exc_info=True)
             document = None
         if document is None:
-            removed.append(page.pk)
+            removed.append(page_key(page.pk))
         else:
             documents.append(document)
     return documents, removed
 
 
-def write_to_engine(engine, documents=(), removed_page_ids=()):
-    if removed_page_ids:
-        engine.remove_pages(list(removed_page_ids))
+def write_to_engine(engine, documents=(), removed_keys=()):
+    if removed_keys:
+        engine.remove_documents(list(removed_keys))
     if documents:
         engine.index_documents(documents)

@@ -58,9 +58,9 @@ class Command(BaseCommand):
             missing = sorted(set(expected) - set(indexed))
             extra = sorted(set(indexed) - set(expected))
             stale = sorted(
-                page_id
-                for page_id, fingerprint in indexed.items()
-                if fingerprint is not None and page_id in expected and expected[page_id].fingerprint() != fingerprint
+                key
+                for key, fingerprint in indexed.items()
+                if fingerprint is not None and key in expected and expected[key].fingerprint() != fingerprint
             )
             backlog = CatalogueBacklog.objects.filter(engine=engine.name).count()
             self.report(engine, len(expected), missing, extra, stale, backlog)
@@ -70,7 +70,7 @@ class Command(BaseCommand):
                 # made the searches skip it for a while.
                 cache.delete(getattr(engine, "_down_key", ""))
                 replay_backlog(engine, limit=None)
-                to_write = [expected[page_id] for page_id in missing + stale]
+                to_write = [expected[key] for key in missing + stale]
                 for start in range(0, len(to_write), BATCH_SIZE):
                     write_to_engine(engine, to_write[start : start + BATCH_SIZE])
                 write_to_engine(engine, (), extra)
@@ -94,7 +94,7 @@ class Command(BaseCommand):
         total = live_searchable_pages_count()
         with tqdm(total=total, disable=not show, unit=_("page"), desc=_("pages"), file=self.stderr) as bar:
             for batch in searchable_document_batches(BATCH_SIZE, on_page=lambda: bar.update(1)):
-                documents.update((document.page_id, document) for document in batch)
+                documents.update((document.key, document) for document in batch)
         return documents
 
     def report(self, engine, expected, missing, extra, stale, backlog):

@@ -7,7 +7,7 @@ import math
 
 from django.db.models import Count, Max, Min, Q
 
-from ...facets import WHEN_PAST, WHEN_UPCOMING
+from ...facets import get_facet
 from ..base import Completion, RawHit, RawResult
 from .full_text import with_text, with_title
 
@@ -23,8 +23,9 @@ def scoped(scope):
 
 def search(query, scope, now, next_change=None):
     """A ``RawResult`` for ``query`` in ``scope``. ``next_change``, a dict,
-    receives under "when" the first moment after ``now`` at which an upcoming
-    event of the result becomes past (when the "when" facet is counted)."""
+    receives under "expires" the first moment after ``now`` at which an
+    upcoming event of the result becomes past, when a facet counted depends on
+    time (``Facet.depends_on_time``): the counts are right until then."""
     base = scoped(scope)
     texted, rank = with_text(base, query.text, scope)
     conditions = {key: selection(key, values, now) for key, values in query.selections}
@@ -71,70 +72,68 @@ def search_base(scope, selections, now):
 
 
 def selection(key, values, now):
+    """A selection as a condition on the entries: the facet's own, or its stored values."""
     from ...models import CatalogueFacetValue
 
-    if key == "when":
-        values = set(values)
-        if values == {WHEN_UPCOMING}:
-            return Q(event_last__gte=now)
-        if values == {WHEN_PAST}:
-            return Q(event_last__lt=now)
-        return Q(event_last__isnull=False)
+    facet = get_facet(key)
+    condition = facet.database_condition(values, now) if facet is not None else None
+    if condition is not None:
+        return condition
     return Q(pk__in=CatalogueFacetValue.objects.filter(facet=key, value__in=values).values("entry_id"))
 
 
 def hits(results, query, rank, offset, limit):
     rows = ordered(results, query, rank).values_list(
-        "page_id", "content_type_key", "title", "url", "summary", "text", "date"
+        "page_id", "content_type_key", "title", "url", "summary", "text", "date", "key"
     )
-    return [RawHit(*row) for row in rows[offset : offset + limit]]
+    return [RawHit(*row[:7], key=row[7]) for row in rows[offset : offset + limit]]
 
 
 def ordered(results, query, rank):
     sort = query.effective_sort
     if sort == "relevance" and rank is not None:
-        return results.annotate(_rank=rank).order_by("_rank", "-date", "title", "page_id")
+        return results.annotate(_rank=rank).order_by("_rank", "-date", "title", "key")
     if sort == "title":
-        return results.order_by("title", "page_id")
-    return results.order_by("-date", "title", "page_id")
+        return results.order_by("title", "key")
+    return results.order_by("-date", "title", "key")
 
 
 def count(entries, facet_keys, now, counts, labels, next_change=None):
-    """Adds to ``counts`` (and ``labels``) the values of ``facet_keys`` among ``entries``."""
+    """Adds to ``counts`` (and ``labels``) the values of ``facet_keys`` among
+    ``entries``: one grouped query, each facet reading its own rows."""
     from ...models import CatalogueFacetValue
 
-    stored = [key for key in facet_keys if key != "when"]
+    facets = {key: get_facet(key) for key in facet_keys if get_facet(key) is not None}
     aggregates = {
         "n": Count("entry_id"),
         "upcoming": Count("entry_id", filter=Q(entry__event_last__gte=now)),
         "label": Max("label"),
     }
-    if "when" in facet_keys:
-        stored.append("when")  # stored as the marker value "event"
-        if next_change is not None:
-            aggregates["next_end"] = Min("entry__event_last", filter=Q(entry__event_last__gte=now))
+    timed = next_change is not None and any(facet.depends_on_time for facet in facets.values())
+    if timed:
+        aggregates["next_end"] = Min("entry__event_last", filter=Q(entry__event_last__gte=now))
     rows = (
-        CatalogueFacetValue.objects.filter(entry__in=entries.values("pk"), facet__in=stored)
+        CatalogueFacetValue.objects.filter(entry__in=entries.values("pk"), facet__in=list(facets))
         .values("facet", "value")
         .annotate(**aggregates)
         .order_by()
     )
+    by_facet = {}
     for row in rows:
-        if row["facet"] == "when":
-            counts.setdefault("when", {})[WHEN_UPCOMING] = row["upcoming"]
-            counts["when"][WHEN_PAST] = row["n"] - row["upcoming"]
-            if next_change is not None and row.get("next_end") is not None:
-                next_change["when"] = row["next_end"]
-            continue
-        counts.setdefault(row["facet"], {})[row["value"]] = row["n"]
-        if row["label"]:
+        by_facet.setdefault(row["facet"], []).append(row)
+        facet = facets[row["facet"]]
+        if facet.labels_from_documents and row["label"]:
             labels.setdefault(row["facet"], {})[row["value"]] = row["label"]
+        if timed and facet.depends_on_time and row.get("next_end") is not None:
+            next_change["expires"] = min(row["next_end"], next_change.get("expires", row["next_end"]))
     for key in facet_keys:
-        counts.setdefault(key, {})
+        facet = facets.get(key)
+        facet_rows = by_facet.get(key, [])
+        counts[key] = facet.counts_from_rows([(r["value"], r["n"], r["upcoming"]) for r in facet_rows]) if facet else {}
 
 
 def autocomplete(text, scope, limit):
     """Titles of ``scope`` holding every word of ``text`` (not empty), the last one as a prefix."""
     entries = with_title(scoped(scope), text, scope)
-    rows = entries.order_by("title", "page_id").values_list("title", "url", "content_type_key")[:limit]
+    rows = entries.order_by("title", "key").values_list("title", "url", "content_type_key")[:limit]
     return [Completion(title=title, url=url, type=type_key) for title, url, type_key in rows]

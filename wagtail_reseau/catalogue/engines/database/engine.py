@@ -31,11 +31,11 @@ class DatabaseEngine(CatalogueEngine):
     def index_documents(self, documents):
         writer.index_documents(documents)
 
-    def remove_pages(self, page_ids):
-        writer.remove_pages(page_ids)
+    def remove_documents(self, keys):
+        writer.remove_documents(keys)
 
     def clear(self):
         writer.clear()
 
-    def indexed_page_ids(self):
-        return writer.indexed_page_ids()
+    def indexed_keys(self):
+        return writer.indexed_keys()

@@ -84,8 +84,8 @@ def landing(query, scope):
     next_change = {}
     result = compiler.search(query, scope, now, next_change)
     timeout = LANDING_CACHE_TIMEOUT
-    if "when" in next_change:
-        timeout = max(1, min(timeout, math.ceil((next_change["when"] - now).total_seconds())))
+    if "expires" in next_change:
+        timeout = max(1, min(timeout, math.ceil((next_change["expires"] - now).total_seconds())))
     cache.set(counts_key, (result.total, result.counts, result.labels), timeout)
     hits_key = cache_key("landing-hits", scope_key, str(scope.page_size), sort, str(result.page))
     cache.set(hits_key, result.hits, LANDING_CACHE_TIMEOUT)

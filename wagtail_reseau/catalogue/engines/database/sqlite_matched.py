@@ -10,10 +10,10 @@ import uuid
 
 from django.db import connection
 
-from ...facets import WHEN_PAST, WHEN_UPCOMING
+from ...facets import get_facet
 from ..base import RawHit, RawResult
 from .compiler import search_base
-from .full_text import FTS_TABLE, fts5_match
+from .full_text import FTS_TABLE, FTS_WEIGHTS, fts5_match
 
 
 def search_matched(query, scope, now):
@@ -37,22 +37,17 @@ def search_matched(query, scope, now):
 
     # A flag per selection: 1 when the entry satisfies it. A selection stored as
     # facet values is a left join on them, tested before the entry is read
-    # (most matching entries fail two selections and are never read); "when"
-    # needs the entry. Joins, rather than IN subqueries, so that the flag is
+    # (most matching entries fail two selections and are never read); a facet
+    # with a condition of its own (``Facet.sqlite_flag``) reads the entry.
+    # Joins, rather than IN subqueries, so that the flag is
     # looked up once however many times the statement uses it.
     joins, join_params, flags, flag_params, stored = [], [], [], [], []
     for index, (key, values) in enumerate(selections):
-        if key == "when":
-            values = set(values)
-            if values == {WHEN_UPCOMING}:
-                flags.append("(e.event_last IS NOT NULL AND e.event_last >= %s)")
-                flag_params.append([moment])
-            elif values == {WHEN_PAST}:
-                flags.append("(e.event_last IS NOT NULL AND e.event_last < %s)")
-                flag_params.append([moment])
-            else:
-                flags.append("(e.event_last IS NOT NULL)")
-                flag_params.append([])
+        facet = get_facet(key)
+        own = facet.sqlite_flag(values, moment) if facet is not None else None
+        if own is not None:
+            flags.append(own[0])
+            flag_params.append(list(own[1]))
             continue
         alias = f"s{index}"
         if len(values) == 1:  # the unique index (entry, facet, value): one row at most
@@ -83,12 +78,12 @@ def search_matched(query, scope, now):
         # bm25 costs a lookup per row: only for the rows that are results.
         if flags:
             every, every_params = sum_of(range(len(flags)))
-            columns.append(f"CASE WHEN {every} = {len(flags)} THEN bm25({FTS_TABLE}, 10.0, 4.0, 1.0) END AS rank")
+            columns.append(f"CASE WHEN {every} = {len(flags)} THEN bm25({FTS_TABLE}, {FTS_WEIGHTS}) END AS rank")
             params += every_params
         else:
-            columns.append(f"bm25({FTS_TABLE}, 10.0, 4.0, 1.0) AS rank")
+            columns.append(f"bm25({FTS_TABLE}, {FTS_WEIGHTS}) AS rank")
     where = [f"{FTS_TABLE} MATCH %s"]
-    where_params = [fts5_match(query.text)]
+    where_params = [fts5_match(query.text, scope.language_code)]
     if len(stored) >= 2:
         sql, sql_params = sum_of(stored)
         where.append(f"{sql} >= {len(stored) - 1}")
@@ -124,17 +119,21 @@ def search_matched(query, scope, now):
             hits = []
             if total:
                 order = {
-                    "relevance": "t.rank, e.date DESC, e.title, e.page_id",
-                    "title": "e.title, e.page_id",
-                }.get(query.effective_sort, "e.date DESC, e.title, e.page_id")
+                    "relevance": "t.rank, e.date DESC, e.title, e.key",
+                    "title": "e.title, e.key",
+                }.get(query.effective_sort, "e.date DESC, e.title, e.key")
                 cursor.execute(
-                    "SELECT e.page_id, e.content_type_key, e.title, e.url, e.summary, e.text, e.date "
+                    "SELECT e.page_id, e.content_type_key, e.title, e.url, e.summary, e.text, e.date, e.key "
                     f"FROM {table} t CROSS JOIN {entries} e ON e.id = t.id WHERE {passing()} "
                     f"ORDER BY {order} LIMIT %s OFFSET %s",
                     [scope.page_size, (page - 1) * scope.page_size],
                 )
                 hits = [
-                    RawHit(*row[:6], datetime.date.fromisoformat(row[6]) if isinstance(row[6], str) else row[6])
+                    RawHit(
+                        *row[:6],
+                        datetime.date.fromisoformat(row[6]) if isinstance(row[6], str) else row[6],
+                        key=row[7],
+                    )
                     for row in cursor.fetchall()
                 ]
 
@@ -168,33 +167,33 @@ def search_matched(query, scope, now):
 
 
 def count_matched(cursor, table, passing, facet_keys, counts, labels):
+    """Adds to ``counts`` (and ``labels``) the values of ``facet_keys`` among the
+    rows of ``table`` that pass: one grouped statement, each facet reading its rows."""
     from ...models import CatalogueFacetValue
 
     values_table = CatalogueFacetValue._meta.db_table
-    stored = [key for key in facet_keys if key != "when"]
-    if "when" in facet_keys:
-        stored.append("when")  # stored as the marker value "event"
-    # Only tags have stored labels: looked up once per tag counted, so that
-    # the counting itself reads the unique index alone (entry, facet, value).
+    facets = {key: get_facet(key) for key in facet_keys if get_facet(key) is not None}
+    labelled = [key for key, facet in facets.items() if facet.labels_from_documents]
+    # Labels stored with the values (tags): looked up once per value counted, so
+    # that the counting itself reads the unique index alone (entry, facet, value).
     label = (
-        f"CASE WHEN v.facet = 'tag' THEN (SELECT l.label FROM {values_table} l "
-        "WHERE l.facet = 'tag' AND l.value = v.value AND l.label != '' LIMIT 1) END"
-        if "tag" in facet_keys
+        f"CASE WHEN v.facet IN ({', '.join(['%s'] * len(labelled))}) THEN (SELECT l.label FROM {values_table} l "
+        "WHERE l.facet = v.facet AND l.value = v.value AND l.label != '' LIMIT 1) END"
+        if labelled
         else "NULL"
     )
-    cursor.execute(
-        f"SELECT v.facet, v.value, COUNT(*), SUM(t.up), {label} "
-        f"FROM {table} t CROSS JOIN {values_table} v ON v.entry_id = t.id "
-        f"WHERE {passing} AND v.facet IN ({', '.join(['%s'] * len(stored))}) GROUP BY v.facet, v.value",
-        stored,
-    )
-    for facet, value, count, upcoming, label in cursor.fetchall():
-        if facet == "when":
-            counts.setdefault("when", {})[WHEN_UPCOMING] = upcoming
-            counts["when"][WHEN_PAST] = count - upcoming
-            continue
-        counts.setdefault(facet, {})[value] = count
-        if label:
-            labels.setdefault(facet, {})[value] = label
+    rows_by_facet = {}
+    if facets:
+        cursor.execute(
+            f"SELECT v.facet, v.value, COUNT(*), SUM(t.up), {label} "
+            f"FROM {table} t CROSS JOIN {values_table} v ON v.entry_id = t.id "
+            f"WHERE {passing} AND v.facet IN ({', '.join(['%s'] * len(facets))}) GROUP BY v.facet, v.value",
+            [*labelled, *facets],
+        )
+        for facet_key, value, count, upcoming, value_label in cursor.fetchall():
+            rows_by_facet.setdefault(facet_key, []).append((value, count, upcoming))
+            if value_label:
+                labels.setdefault(facet_key, {})[value] = value_label
     for key in facet_keys:
-        counts.setdefault(key, {})
+        facet = facets.get(key)
+        counts[key] = facet.counts_from_rows(rows_by_facet.get(key, [])) if facet else {}

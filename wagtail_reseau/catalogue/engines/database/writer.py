@@ -4,8 +4,8 @@ changes the index's generation, so the cached landing page follows."""
 
 from django.db import connection, transaction
 
-from ...text import fold
-from .full_text import FTS_TABLE, full_text_kind, pg_config
+from ...text import TOKEN, analysed_text, fold
+from .full_text import FTS_TABLE, full_text_kind
 from .landing import index_changed
 
 
@@ -16,10 +16,12 @@ def index_documents(documents):
     if not documents:
         return
     with transaction.atomic():
-        delete_entries(CatalogueEntry.objects.filter(page_id__in=[doc.page_id for doc in documents]))
+        delete_entries(CatalogueEntry.objects.filter(key__in=[doc.key for doc in documents]))
         entries = CatalogueEntry.objects.bulk_create(
             [
                 CatalogueEntry(
+                    key=doc.key,
+                    origin=doc.origin,
                     page_id=doc.page_id,
                     locale_id=doc.locale_id,
                     content_type_key=doc.type,
@@ -40,7 +42,7 @@ def index_documents(documents):
                     entry=entry,
                     facet=key,
                     value=value[:120],
-                    label=doc.tag_labels.get(value, "")[:255] if key == "tag" else "",
+                    label=doc.facet_labels.get(key, {}).get(value, "")[:255],
                 )
                 for entry, doc in zip(entries, documents, strict=True)
                 for key, values in doc.facets.items()
@@ -53,32 +55,33 @@ def index_documents(documents):
 
 
 def write_full_text(entries, documents):
+    """Each field's folded words and their stems (``catalogue.text``), in the
+    FTS5 table on SQLite, in two weighted tsvectors on PostgreSQL."""
     kind = full_text_kind()
-    pairs = list(zip(entries, documents, strict=True))
+    if kind not in {"fts5", "postgresql"}:
+        return
+    rows = []
+    for entry, doc in zip(entries, documents, strict=True):
+        fields = (doc.title, doc.summary, doc.text)
+        words = [" ".join(TOKEN.findall(fold(value))) for value in fields]
+        stems = [analysed_text(value, doc.language_code) for value in fields]
+        rows.append((entry.pk, words, stems))
     with connection.cursor() as cursor:
         if kind == "fts5":
             cursor.executemany(
-                f"INSERT INTO {FTS_TABLE}(rowid, title, summary, text) VALUES (%s, %s, %s, %s)",
-                [(entry.pk, doc.title, doc.summary, doc.text) for entry, doc in pairs],
+                f"INSERT INTO {FTS_TABLE}(rowid, title, summary, text, title_stems, summary_stems, text_stems) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                [(pk, *words, *stems) for pk, words, stems in rows],
             )
-        elif kind == "postgresql":
+        else:
+            vector = (
+                "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') || "
+                "setweight(to_tsvector('simple', %s), 'C')"
+            )
             cursor.executemany(
-                "UPDATE wagtail_reseau_catalogueentry SET search_vector = "
-                "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
-                "setweight(to_tsvector(%s::regconfig, %s), 'B') || "
-                "setweight(to_tsvector(%s::regconfig, %s), 'C') WHERE id = %s",
-                [
-                    (
-                        pg_config(doc.language_code),
-                        fold(doc.title),
-                        pg_config(doc.language_code),
-                        fold(doc.summary),
-                        pg_config(doc.language_code),
-                        fold(doc.text),
-                        entry.pk,
-                    )
-                    for entry, doc in pairs
-                ],
+                f"UPDATE wagtail_reseau_catalogueentry SET search_vector = {vector}, stems_vector = {vector} "
+                "WHERE id = %s",
+                [(*words, *stems, pk) for pk, words, stems in rows],
             )
 
 
@@ -94,10 +97,10 @@ def delete_entries(entries):
     entries.model.objects.filter(pk__in=ids).delete()
 
 
-def remove_pages(page_ids):
+def remove_documents(keys):
     from ...models import CatalogueEntry
 
-    delete_entries(CatalogueEntry.objects.filter(page_id__in=list(page_ids)))
+    delete_entries(CatalogueEntry.objects.filter(key__in=list(keys)))
     if full_text_kind() == "fts5":
         # A deleted page takes its entry with it (foreign key cascade) before
         # this runs: sweep full-text rows left without an entry.
@@ -118,7 +121,7 @@ def clear():
     index_changed()
 
 
-def indexed_page_ids():
+def indexed_keys():
     from ...models import CatalogueEntry
 
-    return set(CatalogueEntry.objects.values_list("page_id", flat=True))
+    return set(CatalogueEntry.objects.values_list("key", flat=True))

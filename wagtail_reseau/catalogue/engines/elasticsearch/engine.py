@@ -12,7 +12,10 @@ from elasticsearch import ApiError, TransportError
 from ....conf import reseau_settings
 from ...text import tokens
 from ..base import CatalogueEngine, Completion
-from . import breaker, mapping, query as query_builder, rebuild as rebuilding, response as responses, writer
+from . import breaker, mapping, writer
+from . import query as query_builder
+from . import rebuild as rebuilding
+from . import response as responses
 from .client import client_for
 
 logger = logging.getLogger(__package__)
@@ -88,7 +91,7 @@ class ElasticsearchEngine(CatalogueEngine):
         if not words:
             return []
         try:
-            response = query_builder.autocomplete_search(self, words, scope, limit).execute()
+            response = query_builder.autocomplete_search(self, text, scope, limit).execute()
         except (TransportError, ApiError) as error:
             logger.warning("Elasticsearch autocomplete failed: %s", error)
             breaker.failed(self, error)
@@ -102,8 +105,8 @@ class ElasticsearchEngine(CatalogueEngine):
     def index_documents(self, documents):
         writer.index_documents(self, documents)
 
-    def remove_pages(self, page_ids):
-        writer.remove_pages(self, page_ids)
+    def remove_documents(self, keys):
+        writer.remove_documents(self, keys)
 
     def clear(self):
         """An empty index swapped in (no delete-by-query: it needs the reindex
@@ -113,7 +116,7 @@ class ElasticsearchEngine(CatalogueEngine):
     def indexed_fingerprints(self):
         return writer.indexed_fingerprints(self)
 
-    def indexed_page_ids(self):
+    def indexed_keys(self):
         return set(self.indexed_fingerprints())
 
     def rebuild(self, batches, progress=None):

@@ -2,10 +2,8 @@
 catalogue document in it (``source``)."""
 
 from ....conf import reseau_settings
-from ...text import TOKEN, fold
+from ...text import TOKEN, analysed_text, fold
 
-#: Facets stored as keyword lists under ``facets.<key>`` ("when" is a range on ``event_last``).
-STORED_FACETS = ("domain", "territory", "audience", "organisation_type", "type", "tag", "year")
 OTHER_LANGUAGE = "other"
 
 
@@ -45,7 +43,13 @@ def index_body(config):
         },
         "mappings": {
             "dynamic": "strict",
+            "dynamic_templates": [
+                {"facet_values": {"path_match": "facets.*", "mapping": {"type": "keyword"}}},
+                {"facet_labels": {"path_match": "labels.*", "mapping": {"type": "keyword"}}},
+            ],
             "properties": {
+                "key": {"type": "keyword"},
+                "origin": {"type": "keyword"},
                 "page_id": {"type": "long"},
                 "locale_id": {"type": "long"},
                 "language": {"type": "keyword"},
@@ -58,6 +62,9 @@ def index_body(config):
                 # filters on its root's path as a prefix.
                 "path": {"type": "keyword"},
                 "display": {"type": "object", "enabled": False},
+                # The catalogue's own text analysis (catalogue.text), the same as
+                # the database engine's: folded words (prefix matching) and their
+                # Snowball stems (matching), split on white space only.
                 "folded": {
                     "properties": {
                         "title": {"type": "text", "analyzer": "standard"},
@@ -65,9 +72,19 @@ def index_body(config):
                         "text": {"type": "text", "analyzer": "standard"},
                     }
                 },
+                "stems": {
+                    "properties": {
+                        "title": {"type": "text", "analyzer": "whitespace"},
+                        "summary": {"type": "text", "analyzer": "whitespace"},
+                        "text": {"type": "text", "analyzer": "whitespace"},
+                    }
+                },
                 "i18n": {"properties": group_fields},
-                "facets": {"properties": {key: {"type": "keyword"} for key in STORED_FACETS}},
-                "tag_labels": {"type": "keyword"},
+                # Facet values as keywords, ``facets.<facet key>``; labels that come
+                # with the documents as "value\x1flabel" under ``labels.<facet key>``.
+                # Dynamic, so that a facet registered later needs no new mapping.
+                "facets": {"type": "object", "dynamic": True},
+                "labels": {"type": "object", "dynamic": True},
             },
         },
     }
@@ -77,6 +94,8 @@ def source(document):
     group = language_group(document.language_code)
     body = f"{document.summary} {document.text}".strip()
     return {
+        "key": document.key,
+        "origin": document.origin,
         "page_id": document.page_id,
         "locale_id": document.locale_id,
         "language": document.language_code,
@@ -92,6 +111,11 @@ def source(document):
             "summary": folded_words(document.summary),
             "text": folded_words(document.text),
         },
+        "stems": {
+            "title": analysed_text(document.title, document.language_code),
+            "summary": analysed_text(document.summary, document.language_code),
+            "text": analysed_text(document.text, document.language_code),
+        },
         "i18n": {
             group: {
                 "title": document.title,
@@ -100,6 +124,9 @@ def source(document):
                 "spell": f"{document.title} {body}",
             }
         },
-        "facets": {key: sorted(values) for key, values in document.facets.items() if key in STORED_FACETS},
-        "tag_labels": [f"{slug}\x1f{label}" for slug, label in sorted(document.tag_labels.items())],
+        "facets": {key: sorted(values) for key, values in document.facets.items()},
+        "labels": {
+            key: [f"{value}\x1f{label}" for value, label in sorted(labels.items())]
+            for key, labels in document.facet_labels.items()
+        },
     }

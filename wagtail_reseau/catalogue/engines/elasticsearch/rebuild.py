@@ -96,7 +96,7 @@ def load(engine, batches, progress=None):
         # dropped this index, nothing recreates it with a guessed mapping.
         engine._bulk(
             (
-                {"_op_type": "index", "_index": rebuild_alias(engine), "_id": doc.page_id, "_source": engine.source(doc)}
+                {"_op_type": "index", "_index": rebuild_alias(engine), "_id": doc.key, "_source": engine.source(doc)}
                 for doc in batch
             ),
             refresh=False,

@@ -4,6 +4,7 @@ highlighted extract, and "did you mean"."""
 
 import datetime
 
+from ...facets import get_facet
 from ..base import RawHit, RawResult
 
 
@@ -11,19 +12,13 @@ def raw_result(response, query, scope, total, page, num_pages):
     aggregations = response.aggregations.to_dict() if "aggregations" in response else {}
     counts, labels, totals_without = {}, {}, {}
     for key in scope.facet_keys:
-        data = aggregations.get(key, {})
-        values = data.get("values", {})
-        if key == "when":
-            buckets = values.get("buckets", {})
-            counts[key] = {name: bucket["doc_count"] for name, bucket in buckets.items()}
+        facet = get_facet(key)
+        if facet is None:
+            counts[key] = {}
             continue
-        found = {bucket["key"]: bucket["doc_count"] for bucket in values.get("buckets", [])}
-        for bucket in data.get("selected", {}).get("buckets", []):
-            found.setdefault(bucket["key"], bucket["doc_count"])
-        counts[key] = found
-        if key == "tag":
-            pairs = (bucket["key"].split("\x1f", 1) for bucket in data.get("labels", {}).get("buckets", []))
-            labels["tag"] = {pair[0]: pair[1] for pair in pairs if len(pair) == 2}
+        counts[key], facet_labels = facet.counts_from_aggregation(aggregations.get(key, {}))
+        if facet_labels:
+            labels[key] = facet_labels
     if total == 0:
         for key, _values in query.selections:
             if key in aggregations:
@@ -45,7 +40,8 @@ def raw_result(response, query, scope, total, page, num_pages):
         date = datetime.date.fromisoformat(hit.date[:10]) if getattr(hit, "date", None) else None
         hits.append(
             RawHit(
-                page_id=hit.page_id,
+                page_id=getattr(hit, "page_id", None),
+                key=hit.key,
                 type=hit.type,
                 title=display.get("title", ""),
                 url=display.get("url", ""),

@@ -50,28 +50,28 @@ def index_documents(engine, documents):
         return
     writing(engine)
     engine._bulk(
-        {"_op_type": "index", "_index": target, "_id": document.page_id, "_source": engine.source(document)}
+        {"_op_type": "index", "_index": target, "_id": document.key, "_source": engine.source(document)}
         for target in write_targets(engine)
         for document in documents
     )
 
 
-def remove_pages(engine, page_ids):
-    page_ids = list(page_ids)
-    if not page_ids:
+def remove_documents(engine, keys):
+    keys = list(keys)
+    if not keys:
         return
     writing(engine)
     engine._bulk(
-        {"_op_type": "delete", "_index": target, "_id": page_id}
+        {"_op_type": "delete", "_index": target, "_id": key}
         for target in write_targets(engine)
-        for page_id in page_ids
+        for key in keys
     )
 
 
 def indexed_fingerprints(engine):
     ensure_index(engine)
     return {
-        int(hit["_id"]): hit["_source"].get("fingerprint")
+        hit["_id"]: hit["_source"].get("fingerprint")
         for hit in helpers.scan(
             engine.client,
             index=engine.alias,
