@@ -32,8 +32,8 @@ from wagtail_localize.segments.types import StringSegmentValue
 
 from wagtail_reseau.management.commands.reseau_load_vocabulary import VocabularyLoader, ensure_locales
 from wagtail_reseau.models import (
-    CataloguePage,
     Audience,
+    CataloguePage,
     DomainOfAction,
     FederalProjectPage,
     ForumContributor,
@@ -267,7 +267,9 @@ class DemoLoader:
             page.facets = ["domain", "territory", "audience", "tag", "year"]
 
         self.page(home, CataloguePage, "rechercher", "Rechercher dans le réseau", whole_network)
-        self.page(self.indexes["practices"], CataloguePage, "catalogue", "Catalogue des bonnes pratiques", practices_only)
+        self.page(
+            self.indexes["practices"], CataloguePage, "catalogue", "Catalogue des bonnes pratiques", practices_only
+        )
 
     def show_indexes_in_menus(self, home):
         """Lists the index pages in the site's main menu (once: no new revision later)."""
@@ -532,7 +534,7 @@ class DemoLoader:
                         _("The translation of “%(field)s” of “%(title)s” does not match its source.")
                         % {"field": name, "title": page.title}
                     )
-                for block, block_values in zip(raw, value):
+                for block, block_values in zip(raw, value, strict=True):
                     block["value"].update(block_values)
                 value = raw
             setattr(translated, name, value)
@@ -546,7 +548,7 @@ class DemoLoader:
             )
 
         source, _created = TranslationSource.update_or_create_from_instance(page)
-        for original, target in zip(source_segments, translated_segments):
+        for original, target in zip(source_segments, translated_segments, strict=True):
             if original.string.data == target.string.data:
                 continue
             segment = (
