@@ -7,7 +7,8 @@ import pytest
 from django.test import override_settings
 
 from wagtail_reseau import models as m
-from wagtail_reseau.catalogue.documents import build_document, document_type_choices
+from wagtail_reseau.catalogue.document_types import document_type_choices
+from wagtail_reseau.catalogue.documents import build_document
 from wagtail_reseau.catalogue.facets import facet_choices
 
 from tests.conftest import publish

@@ -123,15 +123,16 @@ def test_a_host_type_reads_its_own_relations_prefetched(home, vocab, monkeypatch
     ``related_objects``, fetched once per batch."""
     import dataclasses
 
-    from wagtail_reseau.catalogue.documents import related_objects
+    from wagtail_reseau.catalogue import document_types as registry
+    from wagtail_reseau.catalogue.relations import related_objects
 
-    types = documents.document_types()
+    types = registry.document_types()
     with_trainers = dataclasses.replace(
         types["training"],
         get_years=lambda page: [2000 + len(related_objects(page, "trainers"))],
         prefetch=(*types["training"].prefetch, "trainers"),
     )
-    monkeypatch.setattr(documents, "_DOCUMENT_TYPES", {**types, "training": with_trainers})
+    monkeypatch.setitem(registry._DOCUMENT_TYPES, "training", with_trainers)
     trainings = publish(home, m.TrainingIndexPage(title="Formations", slug="formations"))
 
     def add_capsule(number, trainers):

@@ -1,6 +1,6 @@
 """The host's catalogue declarations: one page type and one facet."""
 
-from wagtail_reseau.catalogue.documents import DocumentType, register_document_type
+from wagtail_reseau.catalogue.document_types import DocumentType, register_document_type
 from wagtail_reseau.catalogue.facets import Facet, register_facet
 
 from .models import Difficulty

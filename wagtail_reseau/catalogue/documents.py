@@ -16,13 +16,12 @@ import logging
 import re
 from dataclasses import dataclass, field, fields
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
-from django.utils import timezone
-from wagtail.search import index
 
+from .document_types import document_type_for, document_types
 from .facets import get_facets
+from .relations import PREFETCHED_ATTRIBUTE
 
 logger = logging.getLogger(__name__)
 
@@ -84,80 +83,6 @@ class CatalogueDocument:
         return hashlib.blake2b(encoded, digest_size=12).hexdigest()
 
 
-def published_date(page):
-    moment = page.first_published_at or page.last_published_at
-    return timezone.localtime(moment).date() if moment else None
-
-
-@dataclass(frozen=True)
-class DocumentType:
-    """How one page model becomes a document. Declared beside the model, in its
-    domain's ``catalogue.py``; the searchable text is the model's own
-    ``search_fields`` (its ``SearchField`` entries other than the title and the
-    summary), so Wagtail's search and the catalogue read the same fields."""
-
-    key: str
-    model: str  # "app_label.ModelName"
-    label: str
-    #: The label in a list of content types ("Good practices").
-    plural_label: str = ""
-    summary_field: str = "summary"
-    #: page -> date used for sorting and the year facet (default: first published)
-    get_date: object = None
-    #: page -> list of years (defaults to the date's year)
-    get_years: object = None
-    #: page -> datetime at which the last occurrence ends, for upcoming/past
-    get_event_last: object = None
-    #: Further many-valued relations the functions above read with
-    #: ``related_objects(page, name)``: fetched in bulk when building many documents.
-    prefetch: tuple = ()
-
-    def get_model(self):
-        return apps.get_model(self.model)
-
-    @property
-    def text_fields(self):
-        """Names of the model's searchable text fields, in declaration order."""
-        names = []
-        for search_field in getattr(self.get_model(), "search_fields", ()):
-            name = getattr(search_field, "field_name", None)
-            if type(search_field) is index.SearchField and name not in {"title", self.summary_field, *names}:
-                names.append(name)
-        return tuple(names)
-
-    def date(self, page):
-        return self.get_date(page) if self.get_date else published_date(page)
-
-    def years(self, page, date):
-        if self.get_years is not None:
-            return tuple(self.get_years(page))
-        return (date.year,) if date else ()
-
-
-_DOCUMENT_TYPES = {}
-
-
-def register_document_type(document_type):
-    _DOCUMENT_TYPES[document_type.key] = document_type
-    return document_type
-
-
-def document_types():
-    return dict(_DOCUMENT_TYPES)
-
-
-def document_type_choices():
-    """``[(key, plural label)]`` for an editor's choice of content types."""
-    return [(key, document_type.plural_label or document_type.label) for key, document_type in _DOCUMENT_TYPES.items()]
-
-
-def document_type_for(page):
-    for document_type in _DOCUMENT_TYPES.values():
-        if type(page) is document_type.get_model():
-            return document_type
-    return None
-
-
 def plain_text(value):
     """Text with whitespace folded. What an editor typed stays as typed (a literal
     "<b>" in a summary is text); it is escaped when shown."""
@@ -198,22 +123,6 @@ def _visible_url(page, restricted_paths=None):
     elif any(page.path.startswith(path) for path in restricted_paths):
         return None
     return page.get_url()
-
-
-#: Where a batch keeps a page's prefetched relation: ``related_objects`` reads it.
-PREFETCHED_ATTRIBUTE = "_catalogue_prefetched_%s"
-
-
-def related_objects(page, relation):
-    """The objects of a page's many-valued ``relation`` as a list (None if the page
-    has no such relation): the list prefetched for the whole batch when the page
-    comes from ``live_searchable_pages``, a query otherwise. A host's
-    ``DocumentType`` functions read relations through it too."""
-    prefetched = getattr(page, PREFETCHED_ATTRIBUTE % relation, None)
-    if prefetched is not None:
-        return prefetched
-    manager = getattr(page, relation, None)
-    return None if manager is None else list(manager.all())
 
 
 def _relations_read(document_type, model):

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
 from ..core.fields import ChoiceListField
-from .documents import document_type_choices, document_types
+from .document_types import document_type_choices, document_types
 from .facets import facet_choices, get_facets
 
 SEARCH_AREA_SITE = "site"

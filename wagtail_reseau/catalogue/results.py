@@ -8,7 +8,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .documents import document_types
+from .document_types import document_types
 from .facets import get_facets
 from .text import fold, query_words, tokens
 

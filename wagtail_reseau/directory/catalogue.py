@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from ..catalogue.documents import DocumentType, register_document_type
+from ..catalogue.document_types import DocumentType, register_document_type
 
 ORGANISATION = register_document_type(
     DocumentType(

@@ -4,7 +4,8 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..catalogue.documents import DocumentType, published_date, register_document_type, related_objects
+from ..catalogue.document_types import DocumentType, published_date, register_document_type
+from ..catalogue.relations import related_objects
 
 
 def _forum_event_last(page):

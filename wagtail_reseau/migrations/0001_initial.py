@@ -10,7 +10,7 @@ import modelcluster.fields
 import modelsearch.index
 import uuid
 import wagtail.fields
-import wagtail_reseau.catalogue.documents
+import wagtail_reseau.catalogue.document_types
 import wagtail_reseau.catalogue.facets.registry
 import wagtail_reseau.core.fields
 import wagtail_reseau.core.validators
@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
-                ('content_types', wagtail_reseau.core.fields.ChoiceListField(help_text='Leave all unchecked to search every content type.', item_choices=wagtail_reseau.catalogue.documents.document_type_choices, verbose_name='content types searched')),
+                ('content_types', wagtail_reseau.core.fields.ChoiceListField(help_text='Leave all unchecked to search every content type.', item_choices=wagtail_reseau.catalogue.document_types.document_type_choices, verbose_name='content types searched')),
                 ('facets', wagtail_reseau.core.fields.ChoiceListField(help_text='Leave all unchecked to offer every filter.', item_choices=wagtail_reseau.catalogue.facets.registry.facet_choices, verbose_name='filters offered')),
                 ('results_per_page', models.PositiveSmallIntegerField(default=20, validators=[django.core.validators.MinValueValidator(5), django.core.validators.MaxValueValidator(100)], verbose_name='results per page')),
                 ('facet_values_shown', models.PositiveSmallIntegerField(default=8, validators=[django.core.validators.MinValueValidator(3), django.core.validators.MaxValueValidator(50)], verbose_name='filter values shown before “show more”')),

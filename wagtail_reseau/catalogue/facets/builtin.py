@@ -29,7 +29,7 @@ class ContentTypeFacet(Facet):
         return {value for value in candidates if value in scope.content_types}
 
     def labels(self, scope, stored_labels):
-        from ..documents import document_types
+        from ..document_types import document_types
 
         return {key: document_type.label for key, document_type in document_types().items()}
 
@@ -47,7 +47,7 @@ class TagFacet(Facet):
     relations = ("tags",)
 
     def _tags(self, page):
-        from ..documents import related_objects
+        from ..relations import related_objects
 
         # Sorted: the same text (and fingerprint) whichever query read the tags.
         return sorted((related_objects(page, "tags") or []), key=lambda tag: (tag.name, tag.slug))

@@ -106,7 +106,7 @@ class VocabularyFacet(Facet):
         return apps.get_model(self.model)
 
     def _page_terms(self, page):
-        from ..documents import related_objects
+        from ..relations import related_objects
 
         if not hasattr(page, self.relation):
             return []

@@ -2,7 +2,8 @@
 
 import logging
 
-from ..documents import build_document, document_types, page_key
+from ..document_types import document_types
+from ..documents import build_document, page_key
 
 logger = logging.getLogger(__package__)
 
