@@ -228,27 +228,46 @@ def network(home, vocab, federation, social_centre):
     pages["CataloguePage"] = publish(
         practices, m.CataloguePage(title="Chercher une pratique", slug="chercher", intro=rich("Filtrez."))
     )
+
+    # The network's home page with every block (under a plain page, as a site root would be).
+    pages["NetworkHomePage"] = publish(
+        home,
+        m.NetworkHomePage(
+            title="Le réseau",
+            slug="reseau",
+            body=[
+                ("search", {"catalogue": pages["CataloguePage"], "heading": "", "label": ""}),
+                ("upcoming", {"heading": "", "show": "both", "count": 4, "more_page": forums}),
+                ("practices", {"heading": "", "count": 3, "more_page": practices}),
+                ("news", {"heading": "", "kind": "residents_initiative", "count": 3, "more_page": None}),
+                ("figures", {"heading": "Le réseau en chiffres"}),
+                ("text", rich("Bienvenue.")),
+            ],
+        ),
+    )
     return pages
 
 
 #: Every concrete page type of the package, with the parents it may be created under.
+#: The index pages go under any page that accepts them: a plain page or the network's home.
+SECTION_PARENTS = {Page, m.NetworkHomePage}
 ALLOWED_PARENTS = {
-    m.OrganisationIndexPage: {Page},
+    m.NetworkHomePage: {Page},
+    m.OrganisationIndexPage: SECTION_PARENTS,
     m.OrganisationPage: {m.OrganisationIndexPage},
-    m.ForumIndexPage: {Page},
+    m.ForumIndexPage: SECTION_PARENTS,
     m.ForumPage: {m.ForumIndexPage},
-    m.TrainingIndexPage: {Page},
+    m.TrainingIndexPage: SECTION_PARENTS,
     m.TrainingCapsulePage: {m.TrainingIndexPage},
-    m.GoodPracticeIndexPage: {Page},
+    m.GoodPracticeIndexPage: SECTION_PARENTS,
     m.GoodPracticePage: {m.GoodPracticeIndexPage},
-    m.MentoringIndexPage: {Page},
+    m.MentoringIndexPage: SECTION_PARENTS,
     m.MentoringPage: {m.MentoringIndexPage},
-    m.FederalProjectPage: {Page},
+    m.FederalProjectPage: SECTION_PARENTS,
     m.ProjectAxisPage: {m.FederalProjectPage},
-    m.NewsIndexPage: {Page},
+    m.NewsIndexPage: SECTION_PARENTS,
     m.NewsPage: {m.NewsIndexPage},
-    m.CataloguePage: {
-        Page,
+    m.CataloguePage: SECTION_PARENTS | {
         m.OrganisationIndexPage,
         m.ForumIndexPage,
         m.TrainingIndexPage,

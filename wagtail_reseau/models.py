@@ -31,6 +31,7 @@ from .events.trainings import (
     TrainingSession,
     TrainingTrainer,
 )
+from .home.models import NetworkHomePage
 from .mentoring.models import MentoringDirection, MentoringFormat, MentoringIndexPage, MentoringPage, MentoringStatus
 from .news.models import NewsIndexPage, NewsKind, NewsPage, NewsPageTag
 from .practices.models import GoodPracticeIndexPage, GoodPracticePage, GoodPracticePageTag, Licence, Maturity, Rating
@@ -66,6 +67,7 @@ __all__ = [
     "MentoringIndexPage",
     "MentoringPage",
     "MentoringStatus",
+    "NetworkHomePage",
     "NetworkLevel",
     "NewsIndexPage",
     "NewsKind",

@@ -30,3 +30,18 @@ def card_summary(page):
         if text.strip():
             return Truncator(text).words(SUMMARY_WORDS)
     return ""
+
+
+@register.filter
+def card_logo(page):
+    """The logo a card shows, with its text alternative: an organisation's own logo is
+    decorative (the card's title names it: empty alternative); the logo of the
+    organisation leading a practice says who leads it (the organisation's name).
+    Returns ``{"image": ..., "alt": ...}``, the image None when there is none."""
+    logo = getattr(page, "logo", None)
+    if logo is not None:
+        return {"image": logo, "alt": ""}
+    lead = getattr(page, "lead_organisation", None)
+    if lead is not None and lead.live and lead.logo_id:
+        return {"image": lead.logo, "alt": lead.title}
+    return {"image": None, "alt": ""}
