@@ -160,6 +160,9 @@ def test_type_year_when_and_audience_facets(client, golden):
     years = flat(data["facets"]["year"])
     assert years["2022"] == (3, False)  # p2, p3, n1
     assert years["2021"] == (1, False) and years["2023"] == (1, False)
+    # Sorted by year, newest first (not by count: 2022 has the most results).
+    listed = [value["value"] for value in data["facets"]["year"]]
+    assert listed == sorted(listed, key=int, reverse=True) and listed.index("2023") < listed.index("2022")
     assert flat(data["facets"]["when"]) == {"upcoming": (1, False), "past": (1, False)}
     assert keys(golden, search(client, golden["catalogue"], when="upcoming")) == {"f1"}
     assert keys(golden, search(client, golden["catalogue"], when="past")) == {"f2"}

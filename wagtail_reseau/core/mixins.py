@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from ..conf import reseau_settings
+from .i18n import active_locale, localize_all
 
 
 class IndexPageMixin(models.Model):
@@ -22,6 +23,13 @@ class IndexPageMixin(models.Model):
     listing_model = None
     #: Ordering of the listing.
     listing_ordering = ("title",)
+    #: Relations the cards show, read with the listing rather than once a card:
+    #: foreign keys (``select_related``), many-valued relations (``prefetch_related``),
+    #: and the foreign keys to translatable objects shown in the visitor's language,
+    #: translated for the whole page of cards at once (``prepare_listing``).
+    listing_select_related = ()
+    listing_prefetch_related = ()
+    listing_localized_relations = ()
 
     search_fields = [index.SearchField("intro")]
     api_fields = [APIField("intro")]
@@ -37,12 +45,28 @@ class IndexPageMixin(models.Model):
             .public()
             .filter(locale_id=self.locale_id)
             .order_by(*self.listing_ordering)
+            .select_related(*self.listing_select_related)
+            .prefetch_related(*self.listing_prefetch_related)
         )
+
+    def prepare_listing(self, pages):
+        """The cards' pages with ``listing_localized_relations`` in the visitor's language,
+        in one query per relation whatever the number of cards (held in memory only)."""
+        pages = list(pages)
+        locale = active_locale() if self.listing_localized_relations else None
+        for name in self.listing_localized_relations:
+            owners = [page for page in pages if getattr(page, name) is not None]
+            translated = localize_all([getattr(page, name) for page in owners], locale)
+            for page, related in zip(owners, translated, strict=True):
+                setattr(page, name, related)
+        return pages
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.get_listing_queryset(), reseau_settings.ITEMS_PER_PAGE)
         # get_page() falls back to the first or last page on bad input: no 404, no 500.
-        context["items"] = paginator.get_page(request.GET.get("page"))
+        items = paginator.get_page(request.GET.get("page"))
+        items.object_list = self.prepare_listing(items.object_list)
+        context["items"] = items
         context["paginator"] = paginator
         return context

@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..core.fields import ChoiceListField
+from ..core.i18n import localize, localize_all
 from ..core.mixins import IndexPageMixin
 from ..core.validators import validate_insee_code, validate_siret
 from ..taxonomy.classification import ClassifiedPageMixin
@@ -295,10 +296,10 @@ class OrganisationPage(ClassifiedPageMixin, Page):
         return self.latitude is not None and self.longitude is not None
 
     def get_organisation_type(self):
-        return self.organisation_type.localized if self.organisation_type else None
+        return localize(self.organisation_type)
 
     def get_parent_organisation(self):
-        return self.parent_organisation.localized if self.parent_organisation else None
+        return localize(self.parent_organisation)
 
     def get_member_organisations(self):
         return (
@@ -307,6 +308,7 @@ class OrganisationPage(ClassifiedPageMixin, Page):
             .filter(parent_organisation__translation_key=self.translation_key)
             .filter(locale_id=self.locale_id)
             .order_by("title")
+            .select_related("organisation_type", "logo")
         )
 
     def get_hierarchy(self):
@@ -316,10 +318,12 @@ class OrganisationPage(ClassifiedPageMixin, Page):
         while parent is not None and parent not in chain and len(chain) < 10:
             chain.append(parent)
             parent = parent.parent_organisation
-        return [page.localized for page in reversed(chain)]
+        return localize_all(reversed(chain))
 
 
 OrganisationIndexPage.listing_model = OrganisationPage
+OrganisationIndexPage.listing_select_related = ("organisation_type", "logo")
+OrganisationIndexPage.listing_localized_relations = ("organisation_type",)
 
 
 class OrganisationOpeningHours(Orderable):

@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..core.blocks import AgendaItemBlock, PerspectiveBlock, ResourcesBlock
 from ..core.fields import ChoiceListField
+from ..core.i18n import localize_all, localize_people
 from ..core.mixins import IndexPageMixin
 from ..taxonomy.classification import ClassifiedPageMixin
 
@@ -292,10 +293,14 @@ class ForumPage(ClassifiedPageMixin, Page):
         return bool(self.report_summary or self.perspectives or self.attendee_count)
 
     def get_contributors(self, role=None):
-        contributors = self.contributors.select_related("person")
+        """The contributors, their people and those people's organisations in the visitor's
+        language (translated all at once, not once a contributor)."""
+        contributors = self.contributors.select_related("person__photo", "person__organisation").prefetch_related(
+            "person__photo__renditions"
+        )
         if role:
             contributors = contributors.filter(role=role)
-        return contributors
+        return localize_people(contributors)
 
     def get_news_reports(self):
         """Live, public news items reporting on this forum, in this page's language."""
@@ -306,6 +311,8 @@ class ForumPage(ClassifiedPageMixin, Page):
             .public()
             .filter(forum__translation_key=self.translation_key, locale_id=self.locale_id)
             .order_by("-date")
+            .select_related("image")
+            .prefetch_related("image__renditions")
         )
 
     def get_participating_organisations(self):
@@ -314,7 +321,7 @@ class ForumPage(ClassifiedPageMixin, Page):
         organisations = self._meta.get_field("participating_organisations").related_model.objects.filter(
             pk__in=[page.pk for page in self.participating_organisations.all()]
         )
-        return [page.localized for page in organisations.live().public()]
+        return localize_all(organisations.live().public())
 
 
 class ForumContributor(TranslatableMixin, Orderable):

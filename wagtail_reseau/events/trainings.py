@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..core.blocks import ObjectiveBlock, ResourcesBlock
+from ..core.i18n import localize_people
 from ..core.mixins import IndexPageMixin
 from ..taxonomy.classification import ClassifiedPageMixin
 
@@ -158,6 +159,14 @@ class TrainingCapsulePage(ClassifiedPageMixin, Page):
     class Meta:
         verbose_name = _("training capsule")
         verbose_name_plural = _("training capsules")
+
+    def get_trainers(self):
+        """The trainers, their people in the visitor's language (all at once)."""
+        return localize_people(
+            self.trainers.select_related("person__photo", "person__organisation").prefetch_related(
+                "person__photo__renditions"
+            )
+        )
 
     def get_upcoming_sessions(self):
         return self.sessions.filter(start__gte=timezone.now()).order_by("start")

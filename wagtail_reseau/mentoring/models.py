@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..core.i18n import localize
 from ..core.mixins import IndexPageMixin
 from ..taxonomy.classification import ClassifiedPageMixin
 
@@ -49,8 +50,8 @@ class MentoringIndexPage(IndexPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         listing = self.get_listing_queryset().filter(status=MentoringStatus.OPEN)
-        context["open_offers"] = listing.filter(direction=MentoringDirection.OFFER)
-        context["open_requests"] = listing.filter(direction=MentoringDirection.REQUEST)
+        context["open_offers"] = self.prepare_listing(listing.filter(direction=MentoringDirection.OFFER))
+        context["open_requests"] = self.prepare_listing(listing.filter(direction=MentoringDirection.REQUEST))
         return context
 
 
@@ -158,7 +159,9 @@ class MentoringPage(ClassifiedPageMixin, Page):
         return self.status == MentoringStatus.OPEN
 
     def get_organisation(self):
-        return self.organisation.localized if self.organisation_id else None
+        return localize(self.organisation) if self.organisation_id else None
 
 
 MentoringIndexPage.listing_model = MentoringPage
+MentoringIndexPage.listing_select_related = ("organisation",)
+MentoringIndexPage.listing_localized_relations = ("organisation",)

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..core.blocks import BodyBlock
+from ..core.i18n import localize
 from ..core.mixins import IndexPageMixin
 from ..taxonomy.classification import ClassifiedPageMixin
 
@@ -138,10 +139,13 @@ class NewsPage(ClassifiedPageMixin, Page):
             raise ValidationError({"forum": _("A forum report must say which forum it reports on.")})
 
     def get_organisation(self):
-        return self.organisation.localized if self.organisation_id else None
+        return localize(self.organisation) if self.organisation_id else None
 
     def get_forum(self):
-        return self.forum.localized if self.forum_id else None
+        return localize(self.forum) if self.forum_id else None
 
 
 NewsIndexPage.listing_model = NewsPage
+NewsIndexPage.listing_select_related = ("image", "organisation")
+NewsIndexPage.listing_prefetch_related = ("image__renditions",)
+NewsIndexPage.listing_localized_relations = ("organisation",)

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..conf import reseau_settings
 from ..core.blocks import ResourcesBlock
+from ..core.i18n import localize, localize_all
 from ..core.mixins import IndexPageMixin
 from ..taxonomy.classification import ClassifiedPageMixin
 
@@ -228,7 +229,7 @@ class GoodPracticePage(ClassifiedPageMixin, Page):
         verbose_name_plural = _("good practices")
 
     def get_lead_organisation(self):
-        return self.lead_organisation.localized if self.lead_organisation else None
+        return localize(self.lead_organisation)
 
     def get_partner_organisations(self):
         """The live, public ones, in this page's language. The relation is read through its
@@ -236,10 +237,12 @@ class GoodPracticePage(ClassifiedPageMixin, Page):
         organisations = self._meta.get_field("partner_organisations").related_model.objects.filter(
             pk__in=[page.pk for page in self.partner_organisations.all()]
         )
-        return [page.localized for page in organisations.live().public()]
+        return localize_all(organisations.live().public())
 
     def get_other_partners(self):
         return [line.strip() for line in self.other_partners.splitlines() if line.strip()]
 
 
 GoodPracticeIndexPage.listing_model = GoodPracticePage
+GoodPracticeIndexPage.listing_select_related = ("lead_organisation",)
+GoodPracticeIndexPage.listing_localized_relations = ("lead_organisation",)

@@ -11,6 +11,7 @@ from wagtail.api import APIField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from ..core.i18n import localize_all
 from .forms import ClassifiedPageForm
 
 
@@ -20,7 +21,7 @@ def localized_terms(terms):
     Pages are translated separately from the vocabularies, so a French page may
     point at French terms while an English visitor reads it: show each term's
     translation in the active locale when it exists."""
-    return [term.localized for term in terms]
+    return localize_all(terms)
 
 
 class ClassifiedPageMixin(models.Model):

@@ -81,7 +81,8 @@ class YearFacet(Facet):
         return {value for value in candidates if YEAR.match(value) and 1900 <= int(value) <= 2200}
 
     def sort_key(self, facet_value):
-        return (-facet_value.count, -int(facet_value.value) if facet_value.value.isdigit() else 0)
+        # By year, newest first: a visitor looks a year up, whatever its count.
+        return -int(facet_value.value) if facet_value.value.isdigit() else 0
 
 
 class WhenFacet(Facet):
