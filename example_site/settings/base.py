@@ -85,6 +85,18 @@ DATABASES = {
         default=f"sqlite:///{SITE_DIR / 'db.sqlite3'}", conn_max_age=0
     )
 }
+# SQLite serves several requests at once (the editor's autosave runs beside a
+# publish): readers never wait for the writer (WAL), a transaction takes the
+# write lock when it begins rather than failing to upgrade a read lock later
+# (IMMEDIATE), and a busy database is waited for (20 s) instead of answering
+# "database is locked". See docs/installation.md, "SQLite".
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and DATABASES["default"]["NAME"] != ":memory:":
+    DATABASES["default"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), **SQLITE_OPTIONS}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -109,7 +121,8 @@ MEDIA_ROOT = SITE_DIR / "media"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 WAGTAIL_SITE_NAME = "Fédération des centres sociaux (exemple)"
-WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# The admin's links in e-mails and the like; scripts/demo.sh sets it to the port it serves.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip", "odp", "ods"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -8,6 +8,7 @@ import logging
 from django.core.cache import cache
 from wagtail.models import Page
 
+from ...core.transactions import write_transaction
 from ..documents import page_id_of
 from .writes import build_documents, write_to_engine
 
@@ -18,15 +19,18 @@ BACKLOG_BATCH = 500
 
 
 def queue_backlog(engine, keys):
-    """Remembers the documents (their keys) that ``engine`` missed."""
+    """Remembers the documents (their keys) that ``engine`` missed. One short
+    transaction that takes SQLite's write lock first, so that a busy database
+    is waited for (the busy timeout) rather than failing at once."""
     from ..models import CatalogueBacklog
 
     keys = set(keys)
     if not keys:
         return
     try:
-        for key in keys:
-            CatalogueBacklog.objects.update_or_create(engine=engine.name, key=key)
+        with write_transaction(CatalogueBacklog):
+            for key in keys:
+                CatalogueBacklog.objects.update_or_create(engine=engine.name, key=key)
         cache.set(BACKLOG_FLAG.format(engine=engine.name), True, None)
     except Exception:  # the database itself failing is not this function's to report
         logger.exception("Documents %s could not be queued for the %s catalogue engine.", sorted(keys), engine.name)
@@ -58,8 +62,9 @@ def replay_backlog(engine, limit=BACKLOG_BATCH):
         logger.warning("The %s catalogue engine still cannot be updated.", engine.name, exc_info=True)
         return 0
     # Rows queued again meanwhile (a newer change) stay for the next replay.
-    for row in rows:
-        CatalogueBacklog.objects.filter(pk=row.pk, queued_at=row.queued_at).delete()
+    with write_transaction(CatalogueBacklog):
+        for row in rows:
+            CatalogueBacklog.objects.filter(pk=row.pk, queued_at=row.queued_at).delete()
     logger.info("The %s catalogue engine caught up with %d pages.", engine.name, len(rows))
     return len(rows)
 

@@ -2,6 +2,8 @@
 change and vocabulary (terms, tags) edits queue the indexing of the pages
 concerned for when the transaction commits. ``connect`` runs in ``apps.ready``."""
 
+import logging
+
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
@@ -12,9 +14,22 @@ from ..facets import VocabularyFacet, get_facets, invalidate_vocabulary_cache
 from .updates import index_page_ids, index_subtree, update_engines
 from .writes import searchable_models
 
+logger = logging.getLogger(__package__)
+
 
 def on_commit(function, *args):
-    transaction.on_commit(lambda: function(*args))
+    """Runs ``function`` once the change is committed. The change stands whatever
+    happens to the index: a failure is logged (the pages wait in the backlog, or
+    for ``reseau_catalogue_drift --repair``), never raised into the request that
+    published."""
+    transaction.on_commit(lambda: run_safely(function, *args))
+
+
+def run_safely(function, *args):
+    try:
+        function(*args)
+    except Exception:
+        logger.exception("The catalogue could not be updated after a change (%s).", function.__name__)
 
 
 # -- page events ----------------------------------------------------------------

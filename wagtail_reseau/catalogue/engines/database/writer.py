@@ -2,70 +2,80 @@
 (the FTS5 table on SQLite, the tsvector column on PostgreSQL). Every write
 changes the index's generation, so the cached landing page follows."""
 
-from django.db import connection, transaction
+from django.db import connection
 
+from ....core.transactions import write_transaction
 from ...text import TOKEN, analysed_text, fold
 from .full_text import FTS_TABLE, full_text_kind
 from .landing import index_changed
 
 
 def index_documents(documents):
+    """Everything is prepared (entries, facet values, analysed text) before the
+    transaction, which then only writes: SQLite's write lock, taken at its start
+    (``core.transactions``), is held no longer than the writes themselves."""
     from ...models import CatalogueEntry, CatalogueFacetValue
 
     documents = list(documents)
     if not documents:
         return
-    with transaction.atomic():
+    entries = [
+        CatalogueEntry(
+            key=doc.key,
+            origin=doc.origin,
+            page_id=doc.page_id,
+            locale_id=doc.locale_id,
+            content_type_key=doc.type,
+            title=doc.title[:255],
+            url=doc.url,
+            summary=doc.summary,
+            text=doc.text,
+            date=doc.date,
+            event_last=doc.event_last,
+            path=doc.path,
+        )
+        for doc in documents
+    ]
+    facet_values = [
+        [
+            CatalogueFacetValue(facet=key, value=value[:120], label=doc.facet_labels.get(key, {}).get(value, "")[:255])
+            for key, values in doc.facets.items()
+            for value in sorted(values)
+        ]
+        for doc in documents
+    ]
+    full_text = full_text_rows(documents)
+    with write_transaction(CatalogueEntry):
         delete_entries(CatalogueEntry.objects.filter(key__in=[doc.key for doc in documents]))
-        entries = CatalogueEntry.objects.bulk_create(
-            [
-                CatalogueEntry(
-                    key=doc.key,
-                    origin=doc.origin,
-                    page_id=doc.page_id,
-                    locale_id=doc.locale_id,
-                    content_type_key=doc.type,
-                    title=doc.title[:255],
-                    url=doc.url,
-                    summary=doc.summary,
-                    text=doc.text,
-                    date=doc.date,
-                    event_last=doc.event_last,
-                    path=doc.path,
-                )
-                for doc in documents
-            ]
-        )
-        CatalogueFacetValue.objects.bulk_create(
-            [
-                CatalogueFacetValue(
-                    entry=entry,
-                    facet=key,
-                    value=value[:120],
-                    label=doc.facet_labels.get(key, {}).get(value, "")[:255],
-                )
-                for entry, doc in zip(entries, documents, strict=True)
-                for key, values in doc.facets.items()
-                for value in sorted(values)
-            ],
-            batch_size=2000,
-        )
-        write_full_text(entries, documents)
+        entries = CatalogueEntry.objects.bulk_create(entries)
+        for entry, values in zip(entries, facet_values, strict=True):
+            for value in values:
+                value.entry = entry
+        CatalogueFacetValue.objects.bulk_create([value for values in facet_values for value in values], batch_size=2000)
+        write_full_text(entries, full_text)
     index_changed()
 
 
-def write_full_text(entries, documents):
-    """Each field's folded words and their stems (``catalogue.text``), in the
-    FTS5 table on SQLite, in two weighted tsvectors on PostgreSQL."""
-    kind = full_text_kind()
-    if kind not in {"fts5", "postgresql"}:
-        return
+def full_text_rows(documents):
+    """Each document's fields as folded words and as stems (``catalogue.text``)."""
+    if full_text_kind() not in {"fts5", "postgresql"}:
+        return None
     rows = []
-    for entry, doc in zip(entries, documents, strict=True):
+    for doc in documents:
         fields = (doc.title, doc.summary, doc.text)
         words = [" ".join(TOKEN.findall(fold(value))) for value in fields]
         stems = [analysed_text(value, doc.language_code) for value in fields]
-        rows.append((entry.pk, words, stems))
+        rows.append((words, stems))
+    return rows
+
+
+def write_full_text(entries, rows):
+    """The prepared words and stems, in the FTS5 table on SQLite, in two
+    weighted tsvectors on PostgreSQL."""
+    if rows is None:
+        return
+    kind = full_text_kind()
+    rows = [(entry.pk, words, stems) for entry, (words, stems) in zip(entries, rows, strict=True)]
     with connection.cursor() as cursor:
         if kind == "fts5":
             cursor.executemany(
@@ -100,19 +110,23 @@ def delete_entries(entries):
 def remove_documents(keys):
     from ...models import CatalogueEntry
 
-    delete_entries(CatalogueEntry.objects.filter(key__in=list(keys)))
-    if full_text_kind() == "fts5":
-        # A deleted page takes its entry with it (foreign key cascade) before
-        # this runs: sweep full-text rows left without an entry.
-        with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid NOT IN (SELECT id FROM wagtail_reseau_catalogueentry)")
+    keys = list(keys)
+    with write_transaction(CatalogueEntry):
+        delete_entries(CatalogueEntry.objects.filter(key__in=keys))
+        if full_text_kind() == "fts5":
+            # A deleted page takes its entry with it (foreign key cascade) before
+            # this runs: sweep full-text rows left without an entry.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"DELETE FROM {FTS_TABLE} WHERE rowid NOT IN (SELECT id FROM wagtail_reseau_catalogueentry)"
+                )
     index_changed()
 
 
 def clear():
     from ...models import CatalogueEntry, CatalogueFacetValue
 
-    with transaction.atomic():
+    with write_transaction(CatalogueEntry):
         CatalogueFacetValue.objects.all().delete()
         CatalogueEntry.objects.all().delete()
         if full_text_kind() == "fts5":
