@@ -16,7 +16,9 @@ import copy
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
@@ -61,8 +63,6 @@ from wagtail_reseau.models import (
 
 from ... import content
 
-SITE_URL = "http://127.0.0.1:8000/"
-ADMIN_URL = "http://127.0.0.1:8000/admin/"
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "admin"
 
@@ -89,10 +89,23 @@ MENTORING_FIELDS = (
 AXIS_FIELDS = "summary global_context stakes previous_actions avenues_for_action".split()
 
 
+def default_address():
+    """``(hostname, port)`` of ``WAGTAILADMIN_BASE_URL``, where the site answers
+    (scripts/demo.sh sets it to the port it serves)."""
+    address = urlsplit(getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "http://127.0.0.1:8000")
+    return address.hostname or "127.0.0.1", address.port or (443 if address.scheme == "https" else 80)
+
+
+def root_url(hostname, port):
+    scheme = "https" if port == 443 else "http"
+    return f"{scheme}://{hostname}/" if port in (80, 443) else f"{scheme}://{hostname}:{port}/"
+
+
 class DemoLoader:
-    def __init__(self, command, verbosity):
+    def __init__(self, command, verbosity, hostname="127.0.0.1", port=8000):
         self.command = command
         self.verbosity = verbosity
+        self.hostname, self.port = hostname, port
         self.created = Counter()
         self.existing = Counter()
         self.order = []
@@ -253,7 +266,16 @@ class DemoLoader:
         if not site.site_name:
             site.site_name = content.HOME_TITLE
             site.save()
+        self.set_site_address(site)
         self.ensure_superuser()
+
+    def set_site_address(self, site):
+        """The default site answers where the server runs, so that canonical and
+        hreflang links, the API's URLs and redirects point there; running the
+        command again with another port moves it."""
+        if (site.hostname, site.port) != (self.hostname, self.port):
+            site.hostname, site.port = self.hostname, self.port
+            site.save(update_fields=["hostname", "port"])
 
     def load_catalogues(self, home):
         """A search over the whole network, and a practices-only catalogue."""
@@ -617,8 +639,22 @@ class Command(BaseCommand):
             "forums, training, good practices, mentoring, federal project and news. Safe to run again."
         )
 
+    def add_arguments(self, parser):
+        hostname, port = default_address()
+        parser.add_argument(
+            "--hostname",
+            default=hostname,
+            help=_("Host name of the default site (default: that of WAGTAILADMIN_BASE_URL, %(default)s)."),
+        )
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=port,
+            help=_("Port of the default site (default: that of WAGTAILADMIN_BASE_URL, %(default)s)."),
+        )
+
     def handle(self, *args, **options):
-        loader = DemoLoader(self, options["verbosity"])
+        loader = DemoLoader(self, options["verbosity"], hostname=options["hostname"], port=options["port"])
         try:
             with transaction.atomic():
                 loader.run()
@@ -633,8 +669,9 @@ class Command(BaseCommand):
                     % {"created": created, "existing": existing}
                 )
             )
-            self.stdout.write(_("Site: %(url)s") % {"url": SITE_URL})
-            self.stdout.write(_("Admin: %(url)s") % {"url": ADMIN_URL})
+            site_url = root_url(options["hostname"], options["port"])
+            self.stdout.write(_("Site: %(url)s") % {"url": site_url})
+            self.stdout.write(_("Admin: %(url)s") % {"url": f"{site_url}admin/"})
             self.stdout.write(self._login_message())
 
     def _login_message(self):
