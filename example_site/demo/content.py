@@ -2396,3 +2396,16 @@ PRACTICES_CATALOGUE_INTRO = (
     "<p>Les bonnes pratiques proposées par les structures du réseau, à reprendre chez vous : "
     "filtrez par domaine d'action et par territoire.</p>"
 )
+
+
+# -- The network's home page: its welcome text (the other blocks need none) ------------
+HOME_WELCOME = p(
+    "Trait d'Union relie les centres sociaux et espaces de vie sociale de la région : ils partagent "
+    "leurs bonnes pratiques, se forment ensemble et se retrouvent en forums.",
+    "Votre structure a mené une action qui pourrait inspirer d'autres ? Proposez-la comme bonne pratique.",
+)
+HOME_WELCOME_EN = p(
+    "Trait d'Union links the social centres and community spaces of the region: they share their good "
+    "practices, train together and meet at forums.",
+    "Has your organisation done something that could inspire others? Propose it as a good practice.",
+)

@@ -244,6 +244,7 @@ class DemoLoader:
         home = site.root_page.specific
         if home.locale_id != self.locale.pk:
             raise CommandError(_("The home page of the default site is not in the default language."))
+        home = self.convert_home(home)
         self.setup_home(home)
 
         self.load_organisations(home)
@@ -267,6 +268,7 @@ class DemoLoader:
             site.site_name = content.HOME_TITLE
             site.save()
         self.set_site_address(site)
+        self.load_home_blocks(home)
         self.ensure_superuser()
 
     def set_site_address(self, site):
@@ -519,6 +521,75 @@ class DemoLoader:
                 self.classify(page, item)
 
             self.page(index, NewsPage, item["slug"], item["title"], build)
+
+    # -- the network's home page (NetworkHomePage) -------------------------------------
+
+    def convert_home(self, home):
+        """The default site's home as a NetworkHomePage. Wagtail's welcome page, a plain
+        Page, becomes one in place with its translations: same ids, paths, URLs and
+        revisions. A home of any other type is left as it is."""
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.models import Page, Revision
+
+        from wagtail_reseau.models import NetworkHomePage
+
+        if isinstance(home, NetworkHomePage):
+            return home
+        page_type = ContentType.objects.get_for_model(Page)
+        home_type = ContentType.objects.get_for_model(NetworkHomePage)
+        if home.content_type_id != page_type.pk:
+            self.log(_("The home page is a %(model)s: it is kept as it is.") % {"model": home._meta.verbose_name})
+            return home
+        with transaction.atomic():
+            for page in Page.objects.filter(translation_key=home.translation_key, content_type=page_type):
+                converted = NetworkHomePage(page_ptr=page)
+                converted.__dict__.update({k: v for k, v in page.__dict__.items() if not k.startswith("_")})
+                converted.save_base(raw=True)  # the home page's own table only: the Page row stays
+                Page.objects.filter(pk=page.pk).update(content_type=home_type)
+                Revision.objects.filter(base_content_type=page_type, object_id=str(page.pk)).update(
+                    content_type=home_type
+                )
+                self.log(_("Made “%(title)s” a network home page.") % {"title": page.title}, level=1)
+        return NetworkHomePage.objects.get(pk=home.pk)
+
+    def load_home_blocks(self, home):
+        """The home page's blocks (every kind), in each language, where it has none yet:
+        a search box into the catalogue of the whole network, the next forums and
+        training sessions, residents' initiatives, the latest practices, the network in
+        figures and a welcome text. Headings left empty take the translated defaults."""
+        from wagtail_reseau.models import NetworkHomePage
+
+        if not isinstance(home, NetworkHomePage):
+            return
+        children = {page.slug: page for page in home.get_children().live()}
+        catalogue = children.get("rechercher")
+        forums = self.indexes.get("forums")
+        practices = self.indexes.get("practices")
+        news = children.get(content.INDEXES["news"]["slug"])
+        for page in [home, *home.get_translations().type(NetworkHomePage).specific()]:
+            if page.body:
+                continue
+
+            def here(target, page=page):
+                """``target`` in ``page``'s language, or None where it is not translated."""
+                if target is None or target.locale_id == page.locale_id:
+                    return target
+                return target.get_translation_or_none(page.locale)
+
+            blocks = []
+            if here(catalogue) is not None:
+                blocks.append(("search", {"catalogue": here(catalogue), "heading": "", "label": ""}))
+            blocks += [
+                ("upcoming", {"heading": "", "show": "both", "count": 4, "more_page": here(forums)}),
+                ("news", {"heading": "", "kind": "residents_initiative", "count": 3, "more_page": here(news)}),
+                ("practices", {"heading": "", "count": 3, "more_page": here(practices)}),
+                ("figures", {"heading": ""}),
+                ("text", content.HOME_WELCOME if page.locale_id == home.locale_id else content.HOME_WELCOME_EN),
+            ]
+            page.body = blocks
+            self._validate_streams(page)
+            page.save_revision().publish()
+            self.log(_("Added the blocks of the home page “%(title)s”.") % {"title": page.title})
 
     # -- English translations (wagtail-localize) ---------------------------------
 
