@@ -1,5 +1,6 @@
 """The pages endpoint of Wagtail's read API, with every input checked."""
 
+from django.utils import translation
 from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.views import PagesAPIViewSet
 
@@ -21,6 +22,15 @@ class ReseauPagesAPIViewSet(PagesAPIViewSet):
 
     filter_backends = [CHECKED_FILTERS.get(backend, backend) for backend in PagesAPIViewSet.filter_backends]
     pagination_class = CheckedPagination
+
+    def initial(self, request, *args, **kwargs):
+        """Messages in the client's language. The API's addresses carry no language
+        prefix, so with ``i18n_patterns(..., prefix_default_language=False)``
+        Django's ``LocaleMiddleware`` takes every API request for the default
+        language: ask the request itself (cookie, ``Accept-Language``) instead."""
+        translation.activate(translation.get_language_from_request(request, check_path=False))
+        request.LANGUAGE_CODE = translation.get_language()
+        super().initial(request, *args, **kwargs)
 
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
