@@ -1,12 +1,12 @@
-"""The example site's demo content loads, is valid, renders, and running the
-command a second time changes nothing."""
+"""The example site's demo content loads, is valid, renders, exists in English,
+and running the command a second time changes nothing."""
 
 from io import StringIO
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 
 from wagtail_reseau import models as m
 
@@ -67,3 +67,36 @@ def test_every_demo_page_renders_and_the_draft_stays_hidden(client, demo):
     assert client.get(draft.url).status_code == 404
     english = m.GoodPracticePage.objects.live().filter(locale__language_code="en").first()
     assert english is not None and english.url.startswith("/en/")
+
+
+def test_the_whole_demo_exists_in_english(client, demo):
+    french, english = Locale.objects.get(language_code="fr"), Locale.objects.get(language_code="en")
+    pairs = []
+    for page in Page.objects.live().filter(locale=french, depth__gt=1).order_by("path"):
+        translation = page.get_translation_or_none(english)
+        assert translation is not None and translation.live, page.url_path
+        pairs.append((page, translation))
+    # Every page, the home page included, has an English title and address of its own.
+    assert len(pairs) > 60
+    for page, translation in pairs:
+        assert translation.title != page.title, page.title
+        if page.depth > 2:
+            assert translation.slug != page.slug or page.slug == "catalogue", page.slug
+
+    # A sample of 20 English pages spread over the tree answers in English, with the
+    # switch leading to the French page and the English site name.
+    sample = [translation for _page, translation in pairs[:: len(pairs) // 20]][:20]
+    assert len({page.pk for page in sample}) == 20
+    for page, translation in pairs:
+        if translation in sample:
+            html = client.get(translation.url).content.decode()
+            assert '<html lang="en"' in html, translation.url
+            assert f'<a href="{page.url}" hreflang="fr"' in html, translation.url
+            assert "Trait d&#x27;Union network of social centres</a>" in html, translation.url
+            assert "Réseau Trait d" not in html, translation.url
+
+    # The English catalogue searches the English documents.
+    catalogue = m.CataloguePage.objects.live().get(locale=english, slug="search")
+    html = client.get(catalogue.url, {"q": "garden"}).content.decode()
+    assert "A shared garden and a community kitchen" in html
+    assert "Un jardin partagé" not in html

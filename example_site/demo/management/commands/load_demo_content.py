@@ -61,7 +61,7 @@ from wagtail_reseau.models import (
     TrainingTrainer,
 )
 
-from ... import content
+from ... import content, content_en
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "admin"
@@ -256,14 +256,14 @@ class DemoLoader:
         self.load_project(home)
         self.load_news(home)
 
+        self.load_catalogues(home)
+        self.show_indexes_in_menus(home)
+
         english = next(
             (locale for locale in other_locales if locale.language_code.split("-")[0] == "en"), None
         )
         if english is not None:
             self.translate_pages(home, english)
-
-        self.load_catalogues(home)
-        self.show_indexes_in_menus(home)
         if not site.site_name:
             site.site_name = content.HOME_TITLE
             site.save()
@@ -296,11 +296,15 @@ class DemoLoader:
         )
 
     def show_indexes_in_menus(self, home):
-        """Lists the index pages in the site's main menu (once: no new revision later)."""
-        for page in home.get_children().filter(show_in_menus=False).specific():
-            if page.live and page.locale_id == home.locale_id:
-                page.show_in_menus = True
-                page.save_revision().publish()
+        """Lists the index pages in the site's main menu, in every language (once: no
+        new revision later; a translation made by an earlier run is listed too)."""
+        for page in home.get_children().live().specific():
+            if page.locale_id != home.locale_id:
+                continue
+            for version in [page, *page.get_translations().live().specific()]:
+                if not version.show_in_menus:
+                    version.show_in_menus = True
+                    version.save_revision().publish()
 
     def load_territories(self, other_locales):
         loader = VocabularyLoader(self.locale, other_locales, translations=True, log=self.log)
@@ -599,10 +603,16 @@ class DemoLoader:
         for data in content.PRACTICES:
             if "translation" in data:
                 self.translate(self.practices[data["slug"]], locale, data["translation"])
+        # Every other live page, whatever its type, from the English glossary
+        # (parents before their children: the tree is walked in path order).
+        for page in home.get_descendants().live().filter(locale=self.locale).specific():
+            self.translate(page, locale, {})
 
     def translate(self, page, locale, values):
         """Translate ``page`` into ``locale`` through wagtail-localize, so that the
         translation stays synchronised with its source in the admin.
+        A string left as it is in ``values`` is looked up in the English glossary
+        (``content_en.ENGLISH``); one found nowhere stays in the source language.
 
         ``values`` gives the translated field values, with the same structure as
         the source; for a StreamField, a list with the translated sub-values of
@@ -642,8 +652,11 @@ class DemoLoader:
 
         source, _created = TranslationSource.update_or_create_from_instance(page)
         for original, target in zip(source_segments, translated_segments, strict=True):
-            if original.string.data == target.string.data:
-                continue
+            translated_text = target.string.data
+            if original.string.data == translated_text:
+                translated_text = content_en.ENGLISH.get(original.string.data)
+                if not translated_text:
+                    continue
             segment = (
                 StringSegment.objects.filter(
                     source=source, context__path=original.path, string__data=original.string.data
@@ -661,7 +674,7 @@ class DemoLoader:
                 locale=locale,
                 context=segment.context,
                 defaults={
-                    "data": target.string.data,
+                    "data": translated_text,
                     "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                 },
             )
