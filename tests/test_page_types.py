@@ -118,7 +118,10 @@ def network(home, vocab, federation, social_centre):
             agenda=[("item", {"title": "Accueil", "description": "", "speaker": ""})],
             report_summary=rich("Quarante personnes ont échangé."),
             attendee_count=40,
-            participating_organisations=[social_centre, federation],
+            participating_organisations=[
+                m.ForumParticipant(organisation=social_centre),
+                m.ForumParticipant(organisation=federation),
+            ],
             contributors=[
                 m.ForumContributor(person=vocab["expert"], role=m.ContributorRole.EXPERT, topic="Les données"),
                 m.ForumContributor(person=vocab["speaker"], role=m.ContributorRole.SPEAKER),
@@ -161,7 +164,10 @@ def network(home, vocab, federation, social_centre):
             what=rich("Un atelier mensuel."),
             how=rich("Avec des bénévoles retraités."),
             lead_organisation=social_centre,
-            partner_organisations=[federation, social_centre],
+            partner_organisations=[
+                m.GoodPracticePartner(organisation=federation),
+                m.GoodPracticePartner(organisation=social_centre),
+            ],
             other_partners="La médiathèque\nLe collège",
             public_reach=m.Rating.TWO,
             recurrence=m.Rating.FOUR,
@@ -327,19 +333,30 @@ def draft_organisation(directory):
 def test_practice_partners_in_memory_are_the_live_ones(network, draft_organisation, federation):
     practice = m.GoodPracticePage.objects.get(pk=network["GoodPracticePage"].pk)
     # As a preview holds them: set on the instance, not saved.
-    practice.partner_organisations = [draft_organisation, federation]
+    practice.partner_organisations = [
+        m.GoodPracticePartner(organisation=draft_organisation),
+        m.GoodPracticePartner(organisation=federation),
+    ]
     assert practice.get_partner_organisations() == [federation]
 
 
 def test_forum_participants_in_memory_are_the_live_ones(network, draft_organisation, social_centre):
     forum = m.ForumPage.objects.get(pk=network["ForumPage"].pk)
-    forum.participating_organisations = [social_centre, draft_organisation]
+    forum.participating_organisations = [
+        m.ForumParticipant(organisation=social_centre),
+        m.ForumParticipant(organisation=draft_organisation),
+    ]
     assert forum.get_participating_organisations() == [social_centre]
 
 
-def test_saved_relations_still_give_the_live_ones_in_tree_order(network, draft_organisation, federation, social_centre):
+def test_saved_partners_are_the_live_ones_in_the_editors_order(network, draft_organisation, federation, social_centre):
     practice = m.GoodPracticePage.objects.get(pk=network["GoodPracticePage"].pk)
-    practice.partner_organisations.add(draft_organisation)
+    practice.partner_organisations = [
+        m.GoodPracticePartner(organisation=social_centre),
+        m.GoodPracticePartner(organisation=draft_organisation),
+        m.GoodPracticePartner(organisation=federation),
+        m.GoodPracticePartner(organisation=social_centre),  # chosen twice: shown once
+    ]
     practice.save()
     practice = m.GoodPracticePage.objects.get(pk=practice.pk)
-    assert practice.get_partner_organisations() == [federation, social_centre]
+    assert practice.get_partner_organisations() == [social_centre, federation]

@@ -87,7 +87,7 @@ def test_forum_page_shows_programme_registration_and_report(client, home, vocab,
     forum = publish(forums, forum)
     forum.contributors.create(person=vocab["expert"], role=m.ContributorRole.EXPERT, topic="Lecture des données")
     forum.contributors.create(person=vocab["speaker"], role=m.ContributorRole.SPEAKER)
-    forum.participating_organisations.set([social_centre])
+    forum.participating_organisations = [m.ForumParticipant(organisation=social_centre)]
     forum.save_revision().publish()
 
     html = get_html(client, forum)

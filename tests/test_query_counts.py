@@ -124,7 +124,7 @@ def build_network(home, locale, size):
                         start=in_days(-10 - i if past else 10 + i, 9),
                         venue_name="Maison des associations",
                         organiser=federation,
-                        participating_organisations=organisations,
+                        participating_organisations=[m.ForumParticipant(organisation=o) for o in organisations],
                         report_summary=rich("Compte rendu."),
                         contributors=[
                             m.ForumContributor(person=person, role=m.ContributorRole.EXPERT, locale=locale)
@@ -171,7 +171,7 @@ def build_network(home, locale, size):
                     summary="Une pratique.",
                     what=rich("Un atelier."),
                     lead_organisation=organisations[i % size],
-                    partner_organisations=organisations,
+                    partner_organisations=[m.GoodPracticePartner(organisation=o) for o in organisations],
                     maturity=m.Maturity.ESTABLISHED,
                     start_date=datetime.date(2023, 9, 1),
                 )

@@ -21,6 +21,7 @@ from .events.forums import (
     ForumKind,
     ForumPage,
     ForumPageTag,
+    ForumParticipant,
 )
 from .events.trainings import (
     Pacing,
@@ -34,7 +35,15 @@ from .events.trainings import (
 from .home.models import NetworkHomePage
 from .mentoring.models import MentoringDirection, MentoringFormat, MentoringIndexPage, MentoringPage, MentoringStatus
 from .news.models import NewsIndexPage, NewsKind, NewsPage, NewsPageTag
-from .practices.models import GoodPracticeIndexPage, GoodPracticePage, GoodPracticePageTag, Licence, Maturity, Rating
+from .practices.models import (
+    GoodPracticeIndexPage,
+    GoodPracticePage,
+    GoodPracticePageTag,
+    GoodPracticePartner,
+    Licence,
+    Maturity,
+    Rating,
+)
 from .project.models import FederalProjectPage, ProjectAxisPage, ProjectStatus, ProjectUnderWay
 from .taxonomy.classification import ClassifiedPageMixin
 from .taxonomy.models import Audience, DomainOfAction, OrganisationType, Person, Territory
@@ -56,9 +65,11 @@ __all__ = [
     "ForumKind",
     "ForumPage",
     "ForumPageTag",
+    "ForumParticipant",
     "GoodPracticeIndexPage",
     "GoodPracticePage",
     "GoodPracticePageTag",
+    "GoodPracticePartner",
     "IndexPageMixin",
     "Licence",
     "Maturity",

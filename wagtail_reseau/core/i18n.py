@@ -74,3 +74,15 @@ def localize_people(entries, attribute="person"):
             person.organisation = next(organisations)
         setattr(entry, attribute, person)
     return entries
+
+
+def live_pages_in_order(model, pks):
+    """The live, public pages of ``model`` among ``pks``, once each, in the order of
+    ``pks`` and in the active language: two queries (three with the translations)
+    whatever their number. ``pks`` may come from objects held in memory (a preview's
+    inline relations), which cannot be filtered in the database."""
+    pks = list(dict.fromkeys(pk for pk in pks if pk))
+    if not pks:
+        return []
+    found = {page.pk: page for page in model.objects.filter(pk__in=pks).live().public()}
+    return localize_all([found[pk] for pk in pks if pk in found])

@@ -8,13 +8,14 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
+    MultipleChooserPanel,
     ObjectList,
     TabbedInterface,
 )
@@ -26,7 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..core.blocks import AgendaItemBlock, PerspectiveBlock, ResourcesBlock
 from ..core.fields import ChoiceListField
-from ..core.i18n import localize_all, localize_people
+from ..core.i18n import live_pages_in_order, localize_people
 from ..core.mixins import IndexPageMixin
 from ..taxonomy.classification import ClassifiedPageMixin
 
@@ -153,12 +154,6 @@ class ForumPage(ClassifiedPageMixin, Page):
         [("perspective", PerspectiveBlock())], verbose_name=_("perspectives"), blank=True
     )
     attendee_count = models.PositiveIntegerField(_("number of attendees"), null=True, blank=True)
-    participating_organisations = ParentalManyToManyField(
-        "wagtail_reseau.OrganisationPage",
-        verbose_name=_("participating organisations"),
-        blank=True,
-        related_name="attended_forums",
-    )
     report_documents = StreamField(ResourcesBlock(), verbose_name=_("report documents"), blank=True)
 
     parent_page_types = ["wagtail_reseau.ForumIndexPage"]
@@ -206,7 +201,12 @@ class ForumPage(ClassifiedPageMixin, Page):
         FieldPanel("report_summary"),
         FieldPanel("perspectives"),
         FieldPanel("attendee_count"),
-        FieldPanel("participating_organisations", widget=forms.CheckboxSelectMultiple),
+        MultipleChooserPanel(
+            "participating_organisations",
+            chooser_field_name="organisation",
+            heading=_("Participating organisations"),
+            label=_("Participating organisation"),
+        ),
         FieldPanel("report_documents"),
     ]
     edit_handler = TabbedInterface(
@@ -316,12 +316,33 @@ class ForumPage(ClassifiedPageMixin, Page):
         )
 
     def get_participating_organisations(self):
-        """The live, public ones, in this page's language. The relation is read through its
-        pages' ids: on a preview it is held in memory (modelcluster), which has no ``live()``."""
-        organisations = self._meta.get_field("participating_organisations").related_model.objects.filter(
-            pk__in=[page.pk for page in self.participating_organisations.all()]
+        """The live, public ones, in the editors' order and this page's language. Read
+        through the organisations' ids: on a preview the relation is held in memory."""
+        return live_pages_in_order(
+            ForumParticipant._meta.get_field("organisation").related_model,
+            [link.organisation_id for link in self.participating_organisations.all()],
         )
-        return localize_all(organisations.live().public())
+
+
+class ForumParticipant(Orderable):
+    """An organisation that took part in a forum, chosen with the page chooser (search,
+    several at once, reordered). Not translated: wagtail-localize copies the links to the
+    translations (a synchronised field)."""
+
+    page = ParentalKey(ForumPage, on_delete=models.CASCADE, related_name="participating_organisations")
+    organisation = models.ForeignKey(
+        "wagtail_reseau.OrganisationPage",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="forum_participations",
+    )
+
+    panels = [FieldPanel("organisation")]
+    api_fields = [APIField("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("participating organisation")
+        verbose_name_plural = _("participating organisations")
 
 
 class ForumContributor(TranslatableMixin, Orderable):

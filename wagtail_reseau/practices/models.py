@@ -1,23 +1,29 @@
 """The catalogue of good practices, segmented by domain of action: What? Who?
 Why? How?, ratings of public reach and recurrence, resources to reuse."""
 
-from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..conf import reseau_settings
 from ..core.blocks import ResourcesBlock
-from ..core.i18n import localize, localize_all
+from ..core.i18n import live_pages_in_order, localize
 from ..core.mixins import IndexPageMixin
 from ..taxonomy.classification import ClassifiedPageMixin
 
@@ -92,12 +98,6 @@ class GoodPracticePage(ClassifiedPageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="led_practices",
     )
-    partner_organisations = ParentalManyToManyField(
-        "wagtail_reseau.OrganisationPage",
-        verbose_name=_("partner organisations in the network"),
-        blank=True,
-        related_name="partnered_practices",
-    )
     other_partners = models.TextField(
         _("other partners"), blank=True, help_text=_("Partners outside the directory, one per line.")
     )
@@ -149,7 +149,12 @@ class GoodPracticePage(ClassifiedPageMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("lead_organisation"),
-                FieldPanel("partner_organisations", widget=forms.CheckboxSelectMultiple),
+                MultipleChooserPanel(
+                    "partner_organisations",
+                    chooser_field_name="organisation",
+                    heading=_("Partner organisations in the network"),
+                    label=_("Partner organisation"),
+                ),
                 FieldPanel("other_partners"),
             ],
             heading=_("Organisations"),
@@ -232,15 +237,36 @@ class GoodPracticePage(ClassifiedPageMixin, Page):
         return localize(self.lead_organisation)
 
     def get_partner_organisations(self):
-        """The live, public ones, in this page's language. The relation is read through its
-        pages' ids: on a preview it is held in memory (modelcluster), which has no ``live()``."""
-        organisations = self._meta.get_field("partner_organisations").related_model.objects.filter(
-            pk__in=[page.pk for page in self.partner_organisations.all()]
+        """The live, public ones, in the editors' order and this page's language. Read
+        through the organisations' ids: on a preview the relation is held in memory."""
+        return live_pages_in_order(
+            GoodPracticePartner._meta.get_field("organisation").related_model,
+            [link.organisation_id for link in self.partner_organisations.all()],
         )
-        return localize_all(organisations.live().public())
 
     def get_other_partners(self):
         return [line.strip() for line in self.other_partners.splitlines() if line.strip()]
+
+
+class GoodPracticePartner(Orderable):
+    """A partner organisation of a practice, chosen with the page chooser (search, several
+    at once, reordered), not one checkbox per organisation of the network. Not translated:
+    wagtail-localize copies the links to the translations (a synchronised field)."""
+
+    page = ParentalKey(GoodPracticePage, on_delete=models.CASCADE, related_name="partner_organisations")
+    organisation = models.ForeignKey(
+        "wagtail_reseau.OrganisationPage",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="practice_partnerships",
+    )
+
+    panels = [FieldPanel("organisation")]
+    api_fields = [APIField("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
 
 
 GoodPracticeIndexPage.listing_model = GoodPracticePage

@@ -41,8 +41,10 @@ from wagtail_reseau.models import (
     ForumContributor,
     ForumIndexPage,
     ForumPage,
+    ForumParticipant,
     GoodPracticeIndexPage,
     GoodPracticePage,
+    GoodPracticePartner,
     MentoringIndexPage,
     MentoringPage,
     NewsIndexPage,
@@ -405,7 +407,8 @@ class DemoLoader:
                 page.registration_closes = self.when(data.get("registration_closes"))
                 page.organiser = self.org(data.get("organiser"))
                 page.participating_organisations = [
-                    self.org(slug) for slug in data.get("participating_organisations", [])
+                    ForumParticipant(organisation=self.org(slug))
+                    for slug in data.get("participating_organisations", [])
                 ]
                 page.contributors = [
                     ForumContributor(person=self.person(name), role=role, topic=topic, locale=self.locale)
@@ -448,7 +451,9 @@ class DemoLoader:
             page.resources = data.get("resources", [])
             page.start_date = self.day(data.get("start_date"))
             page.lead_organisation = self.org(data.get("lead_organisation"))
-            page.partner_organisations = [self.org(slug) for slug in data.get("partner_organisations", [])]
+            page.partner_organisations = [
+                GoodPracticePartner(organisation=self.org(slug)) for slug in data.get("partner_organisations", [])
+            ]
             self.classify(page, data)
 
         return build
