@@ -102,3 +102,81 @@ def test_partners_are_synchronised_to_translations(
     translate_all(pending, lambda text: text, django_capture_on_commit_callbacks)
     english = m.GoodPracticePage.objects.get(pk=english.pk)
     assert [link.organisation for link in english.partner_organisations.all()] == [social_centre, federation]
+
+
+# (b) Vocabulary labels in the language's order ---------------------------------------
+
+
+@pytest.fixture
+def accented_audiences(locale_fr):
+    names = ["Vie associative", "Égalité", "accès aux droits", "Emploi", "Œuvres sociales"]
+    return [m.Audience.objects.create(name=n, slug=f"a{i}", locale=locale_fr) for i, n in enumerate(names)]
+
+
+def test_collation_key_folds_accents_case_and_ligatures():
+    from wagtail_reseau.core.collation import collation_key
+
+    labels = ["Vie", "Égalité", "emploi", "Œuvre", "ordre", "Eau"]
+    assert sorted(labels, key=collation_key) == ["Eau", "Égalité", "emploi", "Œuvre", "ordre", "Vie"]
+
+
+@pytest.mark.parametrize("ordering", [None, "name", "-name"])
+def test_vocabulary_listing_sorts_accented_names_in_place(admin_client, accented_audiences, ordering):
+    url = reverse("wagtailsnippets_wagtail_reseau_audience:list")
+    response = admin_client.get(url, {"ordering": ordering} if ordering else {})
+    html = response.content.decode()
+    assert response.status_code == 200
+    expected = ["accès aux droits", "Égalité", "Emploi", "Œuvres sociales", "Vie associative"]
+    if ordering == "-name":
+        expected.reverse()
+    positions = [html.index(name) for name in expected]
+    assert positions == sorted(positions)
+
+
+def test_sort_name_follows_a_renamed_term(accented_audiences):
+    audience = accented_audiences[0]
+    audience.name = "Égalité réelle"
+    audience.save(update_fields=["name"])
+    audience.refresh_from_db()
+    assert audience.sort_name == "egalite reelle"
+
+
+def test_classification_form_offers_terms_in_the_languages_order(locale_fr, home):
+    names = ["Vie sociale", "Égalité femmes-hommes", "Emploi", "accompagnement"]
+    for index, name in enumerate(names):
+        m.DomainOfAction.objects.create(name=name, slug=f"d{index}", locale=locale_fr)
+    form_class = m.GoodPracticePage.get_edit_handler().get_form_class()
+    practices = publish(home, m.GoodPracticeIndexPage(title="Bonnes pratiques", slug="bonnes-pratiques"))
+    form = form_class(instance=m.GoodPracticePage(locale=locale_fr), for_user=None, parent_page=practices)
+    offered = [term.name for term in form.fields["domains"].queryset]
+    assert offered == ["accompagnement", "Égalité femmes-hommes", "Emploi", "Vie sociale"]
+
+
+# (c) Unpublishing a page says which translations stay live ------------------------------
+
+
+def test_unpublishing_names_live_translations_and_offers_to_unpublish_them(admin_client, home, locale_en):
+    from wagtail.models import Page
+
+    practices = publish(home, m.GoodPracticeIndexPage(title="Bonnes pratiques", slug="bonnes-pratiques"))
+    Page.objects.get(pk=home.pk).copy_for_translation(locale_en).save_revision().publish()
+    english = practices.copy_for_translation(locale_en, copy_parents=True)
+    english.title = "Good practices"
+    english.save_revision().publish()
+
+    response = admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[practices.pk]), follow=True)
+    assert response.status_code == 200
+    practices.refresh_from_db()
+    assert not practices.live
+    notes = [str(message) for message in response.context["messages"]]
+    warning = next(note for note in notes if "still live" in note)
+    unpublish_english = reverse("wagtailadmin_pages:unpublish", args=[english.pk])
+    assert reverse("wagtailadmin_pages:edit", args=[english.pk]) in warning
+    assert unpublish_english in warning
+
+    # The link leads to Wagtail's own confirmation for the translation.
+    assert admin_client.get(unpublish_english).status_code == 200
+    response = admin_client.post(unpublish_english, follow=True)
+    english.refresh_from_db()
+    assert not english.live
+    assert not any("still live" in str(message) for message in response.context["messages"])

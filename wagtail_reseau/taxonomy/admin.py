@@ -2,57 +2,68 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from ..conf import reseau_settings
 from .models import Audience, DomainOfAction, OrganisationType, Person, Territory
 
 
-class DomainOfActionViewSet(SnippetViewSet):
+class VocabularyIndexView(IndexView):
+    """A list of terms or people sorted by name as readers of the language expect
+    ("Égalité" among the E's), by default and when the name column is clicked: by the
+    stored ``sort_name`` (core/collation.py), the same on SQLite and PostgreSQL."""
+
+    def order_queryset(self, queryset):
+        if self.ordering in ("name", "-name"):
+            sign = "-" if self.ordering.startswith("-") else ""
+            return queryset.order_by(f"{sign}sort_name", f"{sign}name", f"{sign}pk")
+        return super().order_queryset(queryset)
+
+
+class VocabularyViewSet(SnippetViewSet):
+    index_view_class = VocabularyIndexView
+
+
+class DomainOfActionViewSet(VocabularyViewSet):
     model = DomainOfAction
     icon = "tag"
     menu_label = _("Domains of action")
     list_display = ["name", Column("path_label", label=_("Full path")), "slug"]
     list_filter = ["parent"]
-    ordering = ["name"]
     list_export = ["name", "slug", "path_label", "description"]
     export_filename = "domains_of_action"
 
 
-class TerritoryViewSet(SnippetViewSet):
+class TerritoryViewSet(VocabularyViewSet):
     model = Territory
     icon = "site"
     menu_label = _("Territories")
     list_display = ["name", "kind", "code", Column("path_label", label=_("Full path"))]
     list_filter = ["kind", "parent"]
-    ordering = ["name"]
     list_export = ["name", "slug", "kind", "code", "path_label"]
     export_filename = "territories"
 
 
-class AudienceViewSet(SnippetViewSet):
+class AudienceViewSet(VocabularyViewSet):
     model = Audience
     icon = "group"
     menu_label = _("Audiences")
     list_display = ["name", "slug"]
-    ordering = ["name"]
 
 
-class OrganisationTypeViewSet(SnippetViewSet):
+class OrganisationTypeViewSet(VocabularyViewSet):
     model = OrganisationType
     icon = "folder-open-1"
     menu_label = _("Organisation types")
     list_display = ["name", "code", "slug"]
-    ordering = ["name"]
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(VocabularyViewSet):
     model = Person
     icon = "user"
     menu_label = _("People")
     list_display = ["name", "job_title", "organisation"]
     list_filter = ["organisation"]
-    ordering = ["name"]
     list_export = ["name", "job_title", "organisation", "website"]
     export_filename = "people"
 

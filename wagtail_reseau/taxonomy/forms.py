@@ -3,6 +3,8 @@
 from django.db.models import Case, IntegerField, Q, Value, When
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from ..core.collation import collation_key
+
 #: Page form fields that point at vocabulary terms, limited to the page's language.
 VOCABULARY_FIELDS = ("domains", "territories", "audiences", "organisation_type")
 
@@ -57,7 +59,10 @@ class ClassifiedPageForm(WagtailAdminPageForm):
 
 
 def _in_tree_order(queryset):
-    terms = sorted(queryset.select_related("parent"), key=lambda term: term.path_label.lower())
+    terms = sorted(
+        queryset.select_related("parent"),
+        key=lambda term: (collation_key(term.path_label), term.path_label, term.pk),
+    )
     if not terms:
         return queryset
     position = Case(

@@ -11,8 +11,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..core.collation import CollationKeyMixin
 
-class VocabularyTerm(TranslatableMixin, index.Indexed, models.Model):
+
+class VocabularyTerm(CollationKeyMixin, TranslatableMixin, index.Indexed, models.Model):
     """Abstract base of a translatable term: a name, a stable slug, a description."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -39,7 +41,7 @@ class VocabularyTerm(TranslatableMixin, index.Indexed, models.Model):
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
-        ordering = ["name"]
+        ordering = ["sort_name", "name"]
 
     def __str__(self):
         return self.name
@@ -207,7 +209,7 @@ class OrganisationType(VocabularyTerm):
         unique_together = [("translation_key", "locale"), ("locale", "slug")]
 
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
+class Person(CollationKeyMixin, TranslatableMixin, index.Indexed, models.Model):
     """An expert, speaker or trainer, optionally attached to an organisation."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -257,7 +259,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        ordering = ["name"]
+        ordering = ["sort_name", "name"]
 
     def __str__(self):
         return self.name
