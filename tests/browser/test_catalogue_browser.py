@@ -258,6 +258,12 @@ def test_screenshots(page, catalogue_site, width):
     """Screenshots for a person to look at (in /tmp); no horizontal scrolling."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(catalogue_site["url"] + "?domain=participation&domain=prevention")
+    from playwright.sync_api import expect
+
+    expect(page.locator("[data-reseau-catalogue].reseau-catalogue--enhanced")).to_be_visible()
+    toggle = page.locator("button[data-reseau-filters-toggle]")
+    if toggle.is_visible():  # on a phone the filters are a closed panel
+        toggle.click()
     page.locator("details.reseau-facet__more summary").first.click()
     path = SCREENSHOT_DIR / f"reseau-catalogue-{width}.png"
     page.screenshot(path=str(path), full_page=True)

@@ -16,6 +16,7 @@
     var region = root.querySelector("[data-reseau-catalogue-results]");
     if (!form || !region || !window.fetch || !window.history.pushState) return;
     var pending = null;
+    var filters = initFilters(root, region);
 
     function urlFromForm() {
       var params = new URLSearchParams();
@@ -68,6 +69,7 @@
             region.insertBefore(count, region.firstChild);
             count.textContent = freshCount.textContent;
           }
+          filters.enhance();
           opened.forEach(function (id) {
             var details = document.getElementById(id);
             details = details && details.querySelector("details");
@@ -118,6 +120,93 @@
       load(window.location.href, false);
     });
     root.classList.add("reseau-catalogue--enhanced");
+  }
+
+  /* On a phone the filters are a panel (results.html, reseau.css). Without this script
+   * a link opens it (the panel shows as the link's target). Here the link becomes a
+   * disclosure button (aria-expanded, aria-controls): opening moves the focus into the
+   * panel, Escape or the panel's links close it and bring the focus back. The open state
+   * is a class of the catalogue element, which in-place updates keep, and the button
+   * (in the results region, so its count of active filters follows each search) is
+   * made again after each update. Beside the results (wide screens) the toggle is
+   * hidden by the stylesheet and the panel's links are plain in-page links. */
+  function initFilters(root, region) {
+    var OPEN_CLASS = "reseau-catalogue--filters-open";
+    var open = window.location.hash === "#reseau-catalogue-filters";
+
+    function panel() {
+      return region.querySelector("[data-reseau-filters-panel]");
+    }
+
+    function toggle() {
+      return region.querySelector("[data-reseau-filters-toggle]");
+    }
+
+    function isPanel() {
+      var control = toggle();
+      return !!control && control.getClientRects().length > 0;
+    }
+
+    function enhance() {
+      var control = toggle();
+      if (control && control.tagName === "A") {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.id = control.id;
+        button.className = control.className;
+        button.setAttribute("data-reseau-filters-toggle", "");
+        button.setAttribute("aria-controls", control.getAttribute("href").replace(/^#/, ""));
+        while (control.firstChild) button.appendChild(control.firstChild);
+        control.parentNode.replaceChild(button, control);
+        control = button;
+      }
+      if (control) control.setAttribute("aria-expanded", open ? "true" : "false");
+      root.classList.toggle(OPEN_CLASS, open);
+    }
+
+    function focus(element) {
+      if (!element) return;
+      if (!element.hasAttribute("tabindex") && !element.matches("a, button, input, select, textarea")) {
+        element.setAttribute("tabindex", "-1");
+      }
+      element.focus();
+    }
+
+    function setOpen(value, focusTarget) {
+      open = value;
+      enhance();
+      focus(focusTarget);
+    }
+
+    root.addEventListener("click", function (event) {
+      var control = event.target.closest("button[data-reseau-filters-toggle]");
+      if (control) {
+        var box = panel();
+        setOpen(!open, !open && box ? box.querySelector("[tabindex='-1']") || box : null);
+        return;
+      }
+      var link = event.target.closest("a[data-reseau-filters-skip]");
+      if (!link || !open || !isPanel() || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      // "Close the filters" goes back to the button; "go to the results" to the results.
+      var target = link.classList.contains("reseau-catalogue__back")
+        ? toggle()
+        : document.getElementById(link.getAttribute("href").replace(/^#/, ""));
+      setOpen(false, target);
+      if (target && target.scrollIntoView) target.scrollIntoView({ block: "start" });
+    });
+
+    root.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !open || !isPanel()) return;
+      var box = panel();
+      var control = toggle();
+      if (!(box && box.contains(event.target)) && event.target !== control) return;
+      event.preventDefault();
+      setOpen(false, control);
+    });
+
+    enhance();
+    return { enhance: enhance };
   }
 
   var AUTOCOMPLETE_DELAY = 150; // ms after the last keystroke
