@@ -161,6 +161,17 @@ def analysed_text(text, language_code):
     return " ".join(stems(text, language_code))
 
 
+def words_and_stems(text, language_code):
+    """``(folded words, their stems)`` of ``text``, each space separated: what an
+    engine stores for one field, folding and splitting the text once."""
+    words = TOKEN.findall(fold(text))
+    algorithm = stemmer_language(language_code)
+    folded = " ".join(words)
+    if algorithm is None or not words:
+        return folded, folded
+    return folded, " ".join(_stem_words(words, algorithm))
+
+
 def query_words(text, language_code):
     """The words a visitor typed (at most ``MAX_QUERY_WORDS``), each folded and
     stemmed, as a tuple of ``QueryWord``."""

@@ -5,7 +5,7 @@ changes the index's generation, so the cached landing page follows."""
 from django.db import connection
 
 from ....core.transactions import write_transaction
-from ...text import TOKEN, analysed_text, fold
+from ...text import words_and_stems
 from .full_text import FTS_TABLE, full_text_kind
 from .landing import index_changed
 
@@ -62,10 +62,8 @@ def full_text_rows(documents):
         return None
     rows = []
     for doc in documents:
-        fields = (doc.title, doc.summary, doc.text)
-        words = [" ".join(TOKEN.findall(fold(value))) for value in fields]
-        stems = [analysed_text(value, doc.language_code) for value in fields]
-        rows.append((words, stems))
+        analysed = [words_and_stems(value, doc.language_code) for value in (doc.title, doc.summary, doc.text)]
+        rows.append(([words for words, _stems in analysed], [stems for _words, stems in analysed]))
     return rows
 
 

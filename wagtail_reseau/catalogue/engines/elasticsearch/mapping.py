@@ -2,14 +2,9 @@
 catalogue document in it (``source``)."""
 
 from ....conf import reseau_settings
-from ...text import TOKEN, analysed_text, fold
+from ...text import fold, words_and_stems
 
 OTHER_LANGUAGE = "other"
-
-
-def folded_words(text):
-    """The words of ``text`` as the database engine sees them, space separated."""
-    return " ".join(TOKEN.findall(fold(text)))
 
 
 def language_group(language_code):
@@ -93,6 +88,8 @@ def index_body(config):
 def source(document):
     group = language_group(document.language_code)
     body = f"{document.summary} {document.text}".strip()
+    fields = ("title", "summary", "text")
+    analysed = {name: words_and_stems(getattr(document, name), document.language_code) for name in fields}
     return {
         "key": document.key,
         "origin": document.origin,
@@ -106,16 +103,8 @@ def source(document):
         "fingerprint": document.fingerprint(),
         "path": document.path,
         "display": {"title": document.title, "url": document.url, "summary": document.summary},
-        "folded": {
-            "title": folded_words(document.title),
-            "summary": folded_words(document.summary),
-            "text": folded_words(document.text),
-        },
-        "stems": {
-            "title": analysed_text(document.title, document.language_code),
-            "summary": analysed_text(document.summary, document.language_code),
-            "text": analysed_text(document.text, document.language_code),
-        },
+        "folded": {name: analysed[name][0] for name in fields},
+        "stems": {name: analysed[name][1] for name in fields},
         "i18n": {
             group: {
                 "title": document.title,
