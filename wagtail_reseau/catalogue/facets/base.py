@@ -5,7 +5,8 @@ a host registers its own the same way (see docs/extending.md)."""
 
 import functools
 import re
-import unicodedata
+
+from ...core.collation import collation_key
 
 SLUG = re.compile(r"^[-\w]{1,120}$")
 #: A facet's key: a short slug (the database engine stores it in 30 characters).
@@ -146,6 +147,6 @@ def sort_key(label):
 
 @functools.lru_cache(maxsize=4096)
 def _sort_key(label):
-    """Labels sort without accents or case (the same labels are sorted on every request)."""
-    normalized = unicodedata.normalize("NFKD", label)
-    return "".join(char for char in normalized if not unicodedata.combining(char)).casefold()
+    """The reader's order of ``core.collation`` (the admin's too), kept for the
+    labels every request sorts again."""
+    return collation_key(label)
