@@ -32,6 +32,12 @@ DEFAULTS = {
     "ELASTICSEARCH": {},
     # Licence offered by default to a newly written good practice.
     "DEFAULT_PRACTICE_LICENCE": "CC-BY-SA-4.0",
+    # Calendar files (.ics) of forums and training sessions: how many hours before
+    # the start their reminder (VALARM) rings; 0 or None for no reminder.
+    "CALENDAR_REMINDER_HOURS": 24,
+    # The organiser's e-mail address in calendar files when the organising
+    # structure has none ("" for DEFAULT_FROM_EMAIL).
+    "CALENDAR_ORGANISER_EMAIL": "",
 }
 
 
