@@ -32,6 +32,16 @@ DEFAULTS = {
     "ELASTICSEARCH": {},
     # Licence offered by default to a newly written good practice.
     "DEFAULT_PRACTICE_LICENCE": "CC-BY-SA-4.0",
+    # Maps (docs/map.md): the tile server's URL template and its attribution
+    # (HTML, shown on every map), the highest zoom it serves, and how many
+    # located documents one ``?format=geojson`` answer holds at most.
+    "MAP_TILES_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "MAP_TILES_ATTRIBUTION": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    "MAP_MAX_ZOOM": 19,
+    "MAP_MAX_FEATURES": 5000,
+    # Dotted path of a callable ``geocode(address) -> (latitude, longitude) | None``
+    # that the organisation editor's "find the address" button calls; None: no button.
+    "GEOCODER": None,
     # Calendar files (.ics) of forums and training sessions: how many hours before
     # the start their reminder (VALARM) rings; 0 or None for no reminder.
     "CALENDAR_REMINDER_HOURS": 24,
