@@ -159,6 +159,16 @@ class OrganisationPage(ClassifiedPageMixin, Page):
         validators=[validate_siret],
         help_text=_("14-digit SIRET number of the establishment."),
     )
+    external_id = models.CharField(
+        _("external identifier"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Identifier of this organisation in another register or spreadsheet; "
+            "imports match rows to existing organisations by it (or by SIRET)."
+        ),
+    )
 
     parent_page_types = ["wagtail_reseau.OrganisationIndexPage"]
     subpage_types = []
@@ -188,7 +198,13 @@ class OrganisationPage(ClassifiedPageMixin, Page):
             heading=_("Address"),
         ),
         MultiFieldPanel(
-            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website"), FieldPanel("siret")],
+            [
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+                FieldPanel("siret"),
+                FieldPanel("external_id"),
+            ],
             heading=_("Contact and identity"),
         ),
         MultiFieldPanel(
@@ -243,6 +259,7 @@ class OrganisationPage(ClassifiedPageMixin, Page):
         APIField("premises_accessibility"),
         APIField("accessibility_notes"),
         APIField("siret"),
+        APIField("external_id"),
     ]
 
     # Identity, address and relations are the same in every language.
@@ -257,6 +274,7 @@ class OrganisationPage(ClassifiedPageMixin, Page):
             "insee_code",
             "phone",
             "siret",
+            "external_id",
         )
     ]
 
