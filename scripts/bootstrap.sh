@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepare the development environment, idempotently:
 #   - the Debian package gettext (msgfmt, for compilemessages) when missing and we are root;
+#   - Pango (for WeasyPrint's PDF certificates) likewise;
 #   - .venv/ made with python3 (>= 3.11) when missing or broken;
 #   - `pip install -e ".[dev]"` into it, skipped when pyproject.toml has not changed
 #     since the last successful install (a stamp file in .venv/ remembers its hash).
@@ -31,6 +32,20 @@ if ! command -v msgfmt >/dev/null 2>&1; then
         fi
     else
         say "WARNING: msgfmt is missing (install gettext); compilemessages will not work"
+    fi
+fi
+
+# --- Pango (WeasyPrint's text layout, for attendance certificates as PDF) ---------
+if ! ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so'; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        say "Pango is missing: installing the Debian packages libpango-1.0-0 libpangoft2-1.0-0"
+        export DEBIAN_FRONTEND=noninteractive
+        if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends \
+                libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null; }; then
+            say "WARNING: could not install Pango; attendance certificates (PDF) will not work"
+        fi
+    else
+        say "WARNING: Pango is missing (Debian: libpango-1.0-0 libpangoft2-1.0-0); attendance certificates (PDF) will not work"
     fi
 fi
 
