@@ -48,6 +48,19 @@ DEFAULTS = {
     # The organiser's e-mail address in calendar files when the organising
     # structure has none ("" for DEFAULT_FROM_EMAIL).
     "CALENDAR_ORGANISER_EMAIL": "",
+    # Public forms taking personal data (core/privacy, docs/privacy.md): how many
+    # submissions one address may send per window (seconds); 0 switches the limit off.
+    "FORM_RATE_LIMIT": 10,
+    "FORM_RATE_LIMIT_WINDOW": 3600,
+    # The request.META key holding the visitor's address behind a proxy
+    # (e.g. "HTTP_X_FORWARDED_FOR"); empty: REMOTE_ADDR.
+    "CLIENT_IP_HEADER": "",
+    # Registrations (docs/registrations.md): months after the event their names and
+    # contacts are erased; confirm the address by a signed link before a registration
+    # counts; days before the event the reminder goes (reseau_send_reminders).
+    "REGISTRATION_RETENTION_MONTHS": 12,
+    "REGISTRATION_DOUBLE_OPT_IN": True,
+    "REGISTRATION_REMINDER_DAYS": 2,
 }
 
 
