@@ -154,28 +154,93 @@ class Territory(HierarchicalTerm):
         _("official code"),
         max_length=20,
         blank=True,
-        help_text=_("INSEE code of a region, département or commune (e.g. 76, 31, 31555)."),
+        db_index=True,
+        help_text=_(
+            "Code of the Code officiel géographique (COG) of a region, département or commune "
+            "(e.g. 76, 31, 31555). A region and a département may share a code: the kind tells them apart."
+        ),
+    )
+    postcodes = models.TextField(
+        _("postcodes"),
+        blank=True,
+        help_text=_("Postcodes of a commune, separated by spaces (e.g. 31000 31100 31200)."),
+    )
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        db_index=True,
+        help_text=_(
+            "Inactive territories (e.g. communes merged into another) are no longer offered when "
+            "classifying content; the content already classified with them keeps them."
+        ),
+    )
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name=_("replaced by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaces",
+        help_text=_("For a commune merged into another: the commune that succeeds it."),
     )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
-        MultiFieldPanel([FieldPanel("kind"), FieldPanel("code")], heading=_("Official identity")),
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("code"),
+                FieldPanel("postcodes"),
+                FieldPanel("is_active"),
+                FieldPanel("replaced_by"),
+            ],
+            heading=_("Official identity"),
+        ),
         FieldPanel("parent"),
         FieldPanel("description"),
     ]
     search_fields = VocabularyTerm.search_fields + [
         index.SearchField("code"),
+        index.SearchField("postcodes"),
         index.FilterField("kind"),
+        index.FilterField("code"),
+        index.FilterField("is_active"),
     ]
     override_translatable_fields = VocabularyTerm.override_translatable_fields + [
         SynchronizedField("code", overridable=False),
+        SynchronizedField("postcodes", overridable=False),
+        SynchronizedField("is_active", overridable=False),
+        SynchronizedField("replaced_by", overridable=False),
     ]
 
     class Meta(HierarchicalTerm.Meta):
         verbose_name = _("territory")
         verbose_name_plural = _("territories")
         unique_together = [("translation_key", "locale"), ("locale", "slug")]
+
+    @property
+    def postcode_list(self):
+        return self.postcodes.split()
+
+    @classmethod
+    def with_postcode(cls, postcode, queryset=None):
+        """Territories whose postcodes include ``postcode`` (an exact five-character code)."""
+        queryset = cls.objects.all() if queryset is None else queryset
+        postcode = (postcode or "").strip()
+        if not postcode or " " in postcode:
+            return queryset.none()
+        # Codes are separated by single spaces: a whole code is never part of another.
+        return queryset.filter(postcodes__contains=postcode)
+
+    @property
+    def successor(self):
+        """The active territory that finally replaces this one (itself when active)."""
+        node, seen = self, set()
+        while node.replaced_by_id and node.pk not in seen and len(seen) < self.MAX_DEPTH:
+            seen.add(node.pk)
+            node = node.replaced_by
+        return node
 
 
 class Audience(VocabularyTerm):
