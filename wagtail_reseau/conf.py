@@ -61,6 +61,20 @@ DEFAULTS = {
     "REGISTRATION_RETENTION_MONTHS": 12,
     "REGISTRATION_DOUBLE_OPT_IN": True,
     "REGISTRATION_REMINDER_DAYS": 2,
+    # Practice proposals and the reuse log (docs/proposals.md): the files a proposal
+    # may carry (extensions, checked by content too), their size in bytes and number;
+    # where they wait, outside public media, until the practice is published (an
+    # absolute path; None: a "reseau-private" folder beside MEDIA_ROOT); the group
+    # e-mailed when a practice list has no workflow; days a private "resume" link
+    # lasts; months before a proposal's or a reuse entry's personal data is erased.
+    "PROPOSAL_FILE_TYPES": ("pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "png", "jpg", "jpeg"),
+    "PROPOSAL_MAX_FILE_SIZE": 10 * 1024 * 1024,
+    "PROPOSAL_MAX_FILES": 5,
+    "PROPOSAL_PRIVATE_DIR": None,
+    "PROPOSAL_MODERATORS_GROUP": "Moderators",
+    "PROPOSAL_LINK_DAYS": 60,
+    "PROPOSAL_RETENTION_MONTHS": 24,
+    "REUSE_RETENTION_MONTHS": 36,
 }
 
 
