@@ -32,6 +32,16 @@ DEFAULTS = {
     "ELASTICSEARCH": {},
     # Licence offered by default to a newly written good practice.
     "DEFAULT_PRACTICE_LICENCE": "CC-BY-SA-4.0",
+    # Spreadsheet import of organisations (docs/import.md): the largest file
+    # accepted (bytes) and the most rows imported at once.
+    "IMPORT_MAX_FILE_SIZE": 10 * 1024 * 1024,
+    "IMPORT_MAX_ROWS": 20000,
+    # Open-data exports (docs/opendata.md): the licence under which the federation
+    # publishes its directory (an SPDX-like identifier, e.g. "etalab-2.0",
+    # "ODbL-1.0", "CC-BY-4.0"), and the producer identifier written in each
+    # data·inclusion row's "source" (empty: the default site's hostname).
+    "OPENDATA_LICENCE": "etalab-2.0",
+    "OPENDATA_SOURCE": "",
     # Maps (docs/map.md): the tile server's URL template and its attribution
     # (HTML, shown on every map), the highest zoom it serves, and how many
     # located documents one ``?format=geojson`` answer holds at most.
