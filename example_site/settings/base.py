@@ -19,6 +19,7 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 INSTALLED_APPS = [
     # The plugin and what it needs.
     "wagtail_reseau",
+    "wagtail_reseau.core.privacy",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

@@ -4,6 +4,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from wagtail_reseau.core.privacy.models import PersonalDataRecord
+from wagtail_reseau.core.privacy.retention import register_retention
 from wagtail_reseau.taxonomy.classification import ClassifiedPageMixin
 
 
@@ -27,3 +29,28 @@ class ToolkitPage(ClassifiedPageMixin, Page):
         FieldPanel("difficulty"),
     ]
     promote_panels = Page.promote_panels + ClassifiedPageMixin.classification_panels
+
+
+class ToolkitRequest(PersonalDataRecord):
+    """A host's own form data kept under the privacy core's rules (tests/core/privacy)."""
+
+    name = models.CharField(max_length=100)
+    email = models.EmailField(blank=True)
+    age = models.PositiveIntegerField(null=True, blank=True)
+    answers = models.JSONField(default=dict, blank=True)
+    needed_on = models.DateTimeField()
+
+    personal_fields = ("name", "email", "age", "answers")
+
+    class Meta(PersonalDataRecord.Meta):
+        pass
+
+    @classmethod
+    def retention_filter(cls, cutoff):
+        return models.Q(needed_on__lt=cutoff)
+
+    def retention_reference_date(self):
+        return self.needed_on
+
+
+register_retention(ToolkitRequest, "TOOLKIT_RETENTION_MONTHS", default_months=6)
