@@ -36,6 +36,9 @@ class DocumentType:
     #: Further many-valued relations the functions above read with
     #: ``related_objects(page, name)``: fetched in bulk when building many documents.
     prefetch: tuple = ()
+    #: page -> how many times the page was reused elsewhere (good practices: the
+    #: approved entries of their reuse log), for the "most reused" sort.
+    get_reuse_count: object = None
 
     def get_model(self):
         return apps.get_model(self.model)
@@ -49,6 +52,9 @@ class DocumentType:
             if type(search_field) is index.SearchField and name not in {"title", self.summary_field, *names}:
                 names.append(name)
         return tuple(names)
+
+    def reuse_count(self, page):
+        return int(self.get_reuse_count(page) or 0) if self.get_reuse_count else 0
 
     def date(self, page):
         return self.get_date(page) if self.get_date else published_date(page)

@@ -71,6 +71,8 @@ class CatalogueDocument:
     #: The page's tree path (``Page.path``): a catalogue may search one site's tree.
     path: str = ""
     origin: str = LOCAL_ORIGIN
+    #: How many times it was reused elsewhere (``DocumentType.get_reuse_count``).
+    reuse_count: int = 0
 
     def fingerprint(self):
         """A short hash of everything indexed: equal fingerprints, equal documents
@@ -226,6 +228,7 @@ def build_document(page, restricted_paths=None):
         event_last=document_type.get_event_last(page) if document_type.get_event_last else None,
         years=document_type.years(page, date),
         path=page.path,
+        reuse_count=document_type.reuse_count(page),
     )
     parts = [field_text(page, name) for name in document_type.text_fields if hasattr(page, name)]
     for facet in get_facets().values():

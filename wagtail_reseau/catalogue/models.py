@@ -26,6 +26,8 @@ class CatalogueEntry(models.Model):
     event_last = models.DateTimeField(null=True)
     #: The page's tree path, for catalogues that search one site.
     path = models.CharField(max_length=255, blank=True)
+    #: How many times the document was reused elsewhere: the "most reused" sort.
+    reuse_count = models.PositiveIntegerField(default=0)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -23,7 +23,10 @@ SORTS = {
     "relevance": _("Relevance"),
     "date": _("Date, newest first"),
     "title": _("Title, A to Z"),
+    "reused": _("Most reused first"),
 }
+#: Sorts offered only when a content type searched provides their value.
+REUSE_SORT = "reused"
 RESERVED = {"q", "sort", "page", "format"}
 
 
@@ -116,6 +119,18 @@ class CatalogueQuery:
         return tuple((key, values) for key, values in self.selections if key != facet_key)
 
 
+def sorts_for(scope):
+    """``{sort: label}`` offered in ``scope``: "most reused" only where a content
+    type searched counts its reuses (``DocumentType.get_reuse_count``)."""
+    from .document_types import document_types
+
+    types = document_types()
+    reusable = any(
+        types[key].get_reuse_count is not None for key in (scope.content_types if scope else ()) if key in types
+    )
+    return {key: label for key, label in SORTS.items() if key != REUSE_SORT or reusable}
+
+
 def clean_text(raw):
     """(text, reasons): control characters removed, whitespace folded, length bounded."""
     reasons = []
@@ -135,6 +150,7 @@ def clean_text(raw):
 def parse_query(querydict, scope):
     """Builds the query from a ``QueryDict`` (``request.GET``) for ``scope``."""
     facets = get_facets()
+    sorts = sorts_for(scope)
     ignored = []
     text = ""
     sort = "relevance"
@@ -155,7 +171,7 @@ def parse_query(querydict, scope):
                 text, reasons = clean_text(raw)
                 ignored.extend(Ignored("q", "", reason) for reason in reasons)
             elif name == "sort":
-                if raw in SORTS:
+                if raw in sorts:
                     sort = raw
                 else:
                     ignored.append(Ignored("sort", raw[:80], _("Unknown sort order.")))

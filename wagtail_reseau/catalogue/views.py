@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from .engines import get_engine
 from .engines.base import EngineUnavailable
-from .query import SORTS, CatalogueScope, clean_text, parse_query
+from .query import CatalogueScope, clean_text, parse_query, sorts_for
 from .results import build_result
 
 logger = logging.getLogger(__name__)
@@ -88,4 +88,4 @@ def catalogue_context(page, request, result=None):
     """What the catalogue's template needs besides the page: the result of the
     request's search (run here unless given), its query and the sort orders."""
     result = result if result is not None else search(page, request.GET)
-    return {"result": result, "query": result.query, "sorts": SORTS}
+    return {"result": result, "query": result.query, "sorts": sorts_for(result.scope)}

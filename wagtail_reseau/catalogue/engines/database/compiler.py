@@ -95,6 +95,8 @@ def ordered(results, query, rank):
         return results.annotate(_rank=rank).order_by("_rank", "-date", "title", "key")
     if sort == "title":
         return results.order_by("title", "key")
+    if sort == "reused":
+        return results.order_by("-reuse_count", "-date", "title", "key")
     return results.order_by("-date", "title", "key")
 
 

@@ -56,7 +56,7 @@ def landing(query, scope):
 
     Counting upcoming and past events depends on the time: the counts expire
     when the first upcoming event of the scope ends."""
-    sort = "title" if query.effective_sort == "title" else "date"  # no text: no relevance
+    sort = query.effective_sort  # no text: no relevance
     scope_key = "|".join(
         [
             str(scope.locale_id),

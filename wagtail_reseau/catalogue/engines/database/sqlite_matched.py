@@ -121,6 +121,7 @@ def search_matched(query, scope, now):
                 order = {
                     "relevance": "t.rank, e.date DESC, e.title, e.key",
                     "title": "e.title, e.key",
+                    "reused": "e.reuse_count DESC, e.date DESC, e.title, e.key",
                 }.get(query.effective_sort, "e.date DESC, e.title, e.key")
                 cursor.execute(
                     "SELECT e.page_id, e.content_type_key, e.title, e.url, e.summary, e.text, e.date, e.key "

@@ -33,6 +33,7 @@ def index_documents(documents):
             date=doc.date,
             event_last=doc.event_last,
             path=doc.path,
+            reuse_count=doc.reuse_count,
         )
         for doc in documents
     ]

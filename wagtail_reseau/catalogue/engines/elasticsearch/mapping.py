@@ -52,6 +52,7 @@ def index_body(config):
                 "title_sort": {"type": "keyword"},
                 "date": {"type": "date"},
                 "event_last": {"type": "date"},
+                "reuse_count": {"type": "integer"},
                 "fingerprint": {"type": "keyword"},
                 # The page's tree path: a catalogue that searches one site
                 # filters on its root's path as a prefix.
@@ -100,6 +101,7 @@ def source(document):
         "title_sort": fold(document.title)[:200],
         "date": document.date.isoformat() if document.date else None,
         "event_last": document.event_last.isoformat() if document.event_last else None,
+        "reuse_count": document.reuse_count,
         "fingerprint": document.fingerprint(),
         "path": document.path,
         "display": {"title": document.title, "url": document.url, "summary": document.summary},

@@ -57,6 +57,8 @@ def sort(query, has_text):
         return ["_score", {"date": {"order": "desc", "missing": "_last"}}, *tail]
     if effective == "title":
         return tail
+    if effective == "reused":
+        return [{"reuse_count": {"order": "desc", "missing": "_last"}}, {"date": {"order": "desc", "missing": "_last"}}, *tail]
     return [{"date": {"order": "desc", "missing": "_last"}}, *tail]
 
 
