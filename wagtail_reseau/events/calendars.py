@@ -104,7 +104,7 @@ def _description(target, url):
     if summary:
         parts.append(Truncator(summary.strip()).chars(1000))
     if _is_session(target):
-        trainers = [trainer.person.name for trainer in page.trainers.select_related("person")]
+        trainers = [trainer.person.name for trainer in page.trainers.all()]
         if trainers:
             parts.append(_("Trainers: %(names)s") % {"names": ", ".join(trainers)})
     elif page.attendance_mode in ("online", "hybrid"):
