@@ -6,12 +6,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from wagtail_reseau.seo.sitemap import sitemap
+
 from .api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    # Every language's pages with their hreflang alternates (docs/seo.md).
+    path("sitemap.xml", sitemap),
 ]
 
 if settings.DEBUG:
@@ -19,6 +23,10 @@ if settings.DEBUG:
 
 # Pages: French at the root, English under /en/.
 urlpatterns += i18n_patterns(
+    # Calendar files of forums and sessions, and the feed of upcoming ones.
+    path("calendars/", include("wagtail_reseau.events.urls")),
+    # RSS and Atom feeds of news, practices and upcoming forums (docs/seo.md).
+    path("feeds/", include("wagtail_reseau.seo.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
