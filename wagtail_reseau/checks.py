@@ -152,3 +152,9 @@ def _engine_importable(name):
     except (ImportError, ImproperlyConfigured):  # e.g. the engine's package is not installed
         return False
     return isinstance(engine_class, type) and issubclass(engine_class, CatalogueEngine)
+
+
+# The host's layout (W003-W005) and page tree (W006): wagtail_reseau/core/host_checks.py.
+from .core.host_checks import register_checks as _register_host_checks  # noqa: E402
+
+_register_host_checks()

@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..core.i18n import localize_all
 from .forms import ClassifiedPageForm
+from .panels import EmptyVocabularyPanel
 
 
 def localized_terms(terms):
@@ -49,6 +50,7 @@ class ClassifiedPageMixin(models.Model):
     classification_panels = [
         MultiFieldPanel(
             [
+                EmptyVocabularyPanel(),  # a message with the fix when the page's language has no terms
                 FieldPanel("domains", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("territories", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),

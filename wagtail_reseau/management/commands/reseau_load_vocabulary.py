@@ -2,10 +2,14 @@
 
 Creates the default domains of action, territories (France and its regions),
 audiences and organisation types of :mod:`wagtail_reseau.taxonomy.default_terms` in the
-default locale and, with ``--translations``, their translations in the other
-content languages. Safe to run again: terms are matched by (locale, slug), and
-a term that already exists is left as the editors made it unless ``--update``
-is given.
+default locale and their translations in every other content language
+(``WAGTAIL_CONTENT_LANGUAGES``), so that pages in any of the site's languages have
+terms to be classified with, whether the site is English-first or French-first. In a
+language the default vocabulary has no names for, the terms are created with the
+default language's names, for the editors to translate (a warning says so);
+``--default-language-only`` loads the default locale alone. Safe to run again:
+terms are matched by (locale, slug), and a term that already exists is left as the
+editors made it unless ``--update`` is given.
 """
 
 from collections import Counter
@@ -60,9 +64,14 @@ class VocabularyLoader:
     where the action is ``created``, ``kept``, ``updated`` or ``skipped``.
     ``warnings`` lists what could not be done, as translated sentences."""
 
-    def __init__(self, default_locale, other_locales=(), update=False, translations=False, log=None):
+    def __init__(
+        self, default_locale, other_locales=(), update=False, translations=False, log=None, copy_untranslated=False
+    ):
         self.default_locale = default_locale
         self.other_locales = list(other_locales) if translations else []
+        # In a language without names: create the terms with the default language's
+        # names (for the editors to translate) instead of skipping them.
+        self.copy_untranslated = copy_untranslated
         self.update = update
         self.log = log or (lambda message, level=2: None)
         self.stats = Counter()
@@ -165,6 +174,17 @@ class VocabularyLoader:
         code = locale.language_code
         key = (model, code)
         name, description = self._texts(term, code)
+        if name is None and self.copy_untranslated:
+            name, description = source.name, source.description
+            if code not in self._languages_without_names:
+                self._languages_without_names.add(code)
+                self.warnings.append(
+                    _(
+                        "The default vocabulary has no names in “%(language)s”: the terms were created with the "
+                        "names of “%(default)s”; translate them in the admin (Network menu)."
+                    )
+                    % {"language": code, "default": self.default_locale.language_code}
+                )
         if name is None:
             # The default vocabulary has no names in this language: leave it to the translators.
             self.stats[(*key, "skipped")] += 1
@@ -256,16 +276,21 @@ class Command(BaseCommand):
         # Translated at run time (argparse needs real strings, not lazy ones).
         self.help = _(
             "Load the default vocabulary of wagtail-reseau (domains of action, territories, audiences, "
-            "organisation types) into the default locale. Existing terms are kept as they are."
+            "organisation types) in every content language of the site. Existing terms are kept as they are."
         )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--translations",
             action="store_true",
+            help=_("Kept for compatibility: the terms are loaded in every content language by default."),
+        )
+        parser.add_argument(
+            "--default-language-only",
+            action="store_true",
             help=_(
-                "Also create the translations of the terms in the other content languages "
-                "(WAGTAIL_CONTENT_LANGUAGES) for which the default vocabulary has names."
+                "Load the terms in the default language only (LANGUAGE_CODE), not in the other content "
+                "languages (WAGTAIL_CONTENT_LANGUAGES)."
             ),
         )
         parser.add_argument(
@@ -311,7 +336,8 @@ class Command(BaseCommand):
                     default_locale,
                     other_locales,
                     update=options["update"],
-                    translations=options["translations"],
+                    translations=not options["default_language_only"],
+                    copy_untranslated=True,
                     log=log,
                 )
                 for name in names:
