@@ -10,8 +10,9 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import Locale
 
-from tests.conftest import publish
 from wagtail_reseau import models as m
+
+from tests.conftest import publish
 
 pytestmark = pytest.mark.django_db
 
