@@ -6,6 +6,20 @@ from django.utils.translation import gettext_lazy as _
 #: The domains whose ``catalogue`` module declares facets or document types, in
 #: the order their content types are offered.
 CATALOGUE_DECLARATIONS = ("taxonomy", "practices", "directory", "events", "mentoring", "project", "news")
+#: The modules that register page types' structured data (schema.org) and feeds (seo/).
+SEO_DECLARATIONS = (
+    "seo.pages",
+    "home.structured_data",
+    "directory.structured_data",
+    "events.structured_data",
+    "practices.structured_data",
+    "mentoring.structured_data",
+    "project.structured_data",
+    "news.structured_data",
+    "news.feeds",
+    "practices.feeds",
+    "events.feeds",
+)
 
 
 class WagtailReseauConfig(AppConfig):
@@ -20,6 +34,8 @@ class WagtailReseauConfig(AppConfig):
 
         for domain in CATALOGUE_DECLARATIONS:
             import_module(f"{self.name}.{domain}.catalogue")
+        for module in SEO_DECLARATIONS:
+            import_module(f"{self.name}.{module}")
 
         from .catalogue import indexing
 
