@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from icalendar import Alarm, Calendar, Event, vCalAddress, vText
+from icalendar import Alarm, Calendar, Event, vCalAddress, vDuration, vText
 
 from ..conf import reseau_settings
 
@@ -88,7 +88,7 @@ def _organiser(page):
     return name, email
 
 
-def _location(target):
+def event_location(target):
     """Where it takes place, as words (never the online joining link)."""
     if _is_session(target):
         return target.place
@@ -130,7 +130,7 @@ def build_event(target, request=None, now=None):
     event.add("status", getattr(target, "calendar_status", "CONFIRMED"))
     event.add("class", "PUBLIC")
     event.add("transp", "OPAQUE")
-    location = _location(target)
+    location = event_location(target)
     if location:
         event.add("location", location)
     if url:
@@ -196,7 +196,7 @@ def feed_calendar(targets, name="", request=None, refresh_hours=6):
     targets = list(targets)
     calendar = _calendar(name)
     calendar.add("refresh-interval", datetime.timedelta(hours=refresh_hours), parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", datetime.timedelta(hours=refresh_hours))
+    calendar.add("x-published-ttl", vDuration(datetime.timedelta(hours=refresh_hours)))
     now = timezone.now()
     for target in targets:
         calendar.add_component(build_event(target, request, now=now))
