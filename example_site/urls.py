@@ -25,6 +25,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # Calendar files of forums and sessions, and the feed of upcoming ones.
     path("calendars/", include("wagtail_reseau.events.urls")),
+    # Registration to forums and training sessions, registrants' private links (docs/registrations.md).
+    path("registrations/", include("wagtail_reseau.events.registrations.urls")),
     # RSS and Atom feeds of news, practices and upcoming forums (docs/seo.md).
     path("feeds/", include("wagtail_reseau.seo.urls")),
     path("", include(wagtail_urls)),

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     # The plugin and what it needs.
     "wagtail_reseau",
     "wagtail_reseau.core.privacy",
+    "wagtail_reseau.events.registrations",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

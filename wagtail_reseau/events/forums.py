@@ -284,6 +284,11 @@ class ForumPage(ClassifiedPageMixin, Page):
         if errors:
             raise ValidationError(errors)
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["registration"] = registration_context(self, request)
+        return context
+
     @property
     def is_upcoming(self):
         return (self.end or self.start) >= timezone.now()
@@ -322,6 +327,18 @@ class ForumPage(ClassifiedPageMixin, Page):
             ForumParticipant._meta.get_field("organisation").related_model,
             [link.organisation_id for link in self.participating_organisations.all()],
         )
+
+
+def registration_context(page, request):
+    """The registration panel's context (events/registrations/pages.py), when that
+    app is installed; None otherwise (the page then shows the registration settings)."""
+    from django.apps import apps
+
+    if not apps.is_installed("wagtail_reseau.events.registrations"):
+        return None
+    from .registrations.pages import registration_context as context_of
+
+    return context_of(page, request)
 
 
 class ForumParticipant(Orderable):

@@ -168,6 +168,13 @@ class TrainingCapsulePage(ClassifiedPageMixin, Page):
             )
         )
 
+    def get_context(self, request, *args, **kwargs):
+        from .forums import registration_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context["registration"] = registration_context(self, request)
+        return context
+
     def get_upcoming_sessions(self):
         return self.sessions.filter(start__gte=timezone.now()).order_by("start")
 

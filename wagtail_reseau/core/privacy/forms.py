@@ -110,8 +110,22 @@ class PublicFormMixin:
                 summary.append((field.auto_id, f"{field.label}: {message}" if name != "consent" else message))
         return summary
 
+    def describe_fields(self):
+        """Ties each widget to its help text and errors (aria-describedby, aria-invalid),
+        the ids ``wagtail_reseau/privacy/field.html`` gives them."""
+        errors = self.errors if self.is_bound else {}
+        for name, field in self.fields.items():
+            auto_id = self[name].auto_id
+            ids = [f"{auto_id}-help"] if field.help_text else []
+            if name in errors:
+                ids.append(f"{auto_id}-errors")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+
     def visible_public_fields(self):
         """The fields a template renders in order, without the honeypot and consent."""
+        self.describe_fields()
         return [self[name] for name in self.fields if name not in (HONEYPOT_FIELD, "consent")]
 
     def errors_as_dict(self):

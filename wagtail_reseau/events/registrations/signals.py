@@ -1,0 +1,61 @@
+"""When an editor publishes a forum or a capsule: registrants are told of a new
+date or place, and a raised capacity moves the waiting list up."""
+
+import logging
+
+from django.db import transaction
+from wagtail.signals import page_published
+
+from . import capacity, emails
+from .models import RegistrationEvent
+from .models import RegistrationStatus as Status
+from .targets import EventTarget
+
+logger = logging.getLogger(__name__)
+
+
+def targets_of(page):
+    if hasattr(page, "sessions") and hasattr(page, "get_upcoming_sessions"):
+        return [EventTarget(session) for session in page.sessions.all()]
+    if hasattr(page, "registration_required"):
+        return [EventTarget(page)]
+    return []
+
+
+def event_changed(target, event):
+    """(previous start, previous place) if the date or place changed, else None."""
+    if event.starts_at != target.start or (event.place or "") != (target.place or ""):
+        return event.starts_at, event.place
+    return None
+
+
+def on_page_published(sender, instance, **kwargs):
+    page = instance.specific
+    for target in targets_of(page):
+        event = RegistrationEvent.objects.filter(key=target.key).first()
+        if event is None:
+            continue  # nobody registered yet
+        change = event_changed(target, event)
+        try:
+            with transaction.atomic():
+                capacity.refresh_event(target)  # copies the new values, promotes if capacity grew
+                if change:
+                    previous_start, previous_place = change
+                    active = event.registrations.filter(
+                        status__in=[Status.CONFIRMED, Status.WAITING, Status.PENDING], erased_at__isnull=True
+                    )
+                    for registration in active:
+                        emails.queue(
+                            registration,
+                            "changed",
+                            {
+                                "previous_start": previous_start if previous_start != target.start else None,
+                                "previous_place": previous_place if previous_place != target.place else "",
+                            },
+                        )
+        except Exception:  # never fail the editor's publish; the log says why
+            logger.exception("Registrations of %s not updated after publishing", target.key)
+
+
+def connect():
+    page_published.connect(on_page_published, dispatch_uid="reseau_registrations_page_published")
