@@ -13,14 +13,17 @@ from .report import ImportReport, build_report
 __all__ = ["ImportFileError", "ImportReport", "import_organisations", "import_dataset"]
 
 
-def import_organisations(data, name, index, *, dry_run=True, publish=False, user=None, progress=None):
+def import_organisations(data, name, index, *, dry_run=True, publish=False, user=None, progress=None, **options):
     """Imports ``data`` (the bytes of a CSV or XLSX file called ``name``) under
     the directory ``index``. Raises ImportFileError for a file that cannot be read."""
     dataset = read_dataset(data, name)
-    return import_dataset(dataset, index, dry_run=dry_run, publish=publish, user=user, progress=progress)
+    return import_dataset(dataset, index, dry_run=dry_run, publish=publish, user=user, progress=progress, **options)
 
 
-def import_dataset(dataset, index, *, dry_run=True, publish=False, user=None, progress=None):
+def import_dataset(dataset, index, *, dry_run=True, publish=False, user=None, progress=None, index_after_commit=True):
+    """Imports a Dataset (see ``import_organisations``). With ``index_after_commit``
+    false, the catalogue and search indexing is left to the caller
+    (``indexing.index_imported_pages(report.live_ids)``)."""
     from .resources import OrganisationResource
 
     dataset.headers = canonical_headers(dataset.headers)
@@ -28,6 +31,10 @@ def import_dataset(dataset, index, *, dry_run=True, publish=False, user=None, pr
         raise ImportFileError(_("The file has no “title” (or “nom”) column: every organisation needs a name."))
     if progress is not None:
         progress.total = len(dataset)
-    resource = OrganisationResource(index.specific, publish=publish, user=user, progress=progress)
+    resource = OrganisationResource(
+        index.specific, publish=publish, user=user, progress=progress, index_after_commit=index_after_commit
+    )
     result = resource.import_data(dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True)
-    return build_report(result, dataset, resource.notes, dry_run=dry_run, publish=publish)
+    report = build_report(result, dataset, resource.notes, dry_run=dry_run, publish=publish)
+    report.live_ids = resource.live_ids if report.written else []
+    return report

@@ -38,6 +38,7 @@ class ImportReport:
     dry_run: bool = True
     publish: bool = False
     errors: list = field(default_factory=list)  # about the whole file
+    live_ids: list = field(default_factory=list)  # pages written live (to index)
 
     def count(self, action):
         return sum(1 for row in self.rows if row.action == action)

@@ -54,9 +54,14 @@ class OrganisationResource(resources.ModelResource):
         clean_model_instances = False  # checked by check_instance (Page.clean needs a tree position)
         use_transactions = True
         report_skipped = True
+        # No savepoint per row: nothing is written before every row is checked
+        # (save_instance only collects; create_instances stays empty).
+        use_bulk = True
 
-    def __init__(self, index, *, publish=False, user=None, progress=None):
+    def __init__(self, index, *, publish=False, user=None, progress=None, index_after_commit=True):
         super().__init__()
+        self.index_after_commit = index_after_commit
+        self.live_ids = []
         self.index = index
         self.publish = publish
         self.user = user
@@ -177,7 +182,7 @@ class OrganisationResource(resources.ModelResource):
         self.resolve_level(instance, row, errors)
         self.resolve_parent(pending, row, errors)
         self.resolve_commune(pending, row, errors)
-        self.check_instance(instance, errors)
+        self.check_instance(instance, row, errors)
         if errors:
             raise ValidationError(errors)
         self.current_pending = pending
@@ -266,10 +271,11 @@ class OrganisationResource(resources.ModelResource):
             instance.commune = self.communes.names[pk]
         pending.territory_ids.append(pk)
 
-    def check_instance(self, instance, errors):
+    def check_instance(self, instance, row, errors):
         """The model's field validators (SIRET, INSEE code, e-mail, web address,
-        coordinates, lengths), without Page.clean, which needs a tree position."""
-        checked = set(SIMPLE_FIELDS) | {"network_level"}
+        coordinates, lengths) of the columns given, without Page.clean, which
+        needs a tree position."""
+        checked = (set(SIMPLE_FIELDS) & set(row)) | {"title", "network_level"}
         exclude = [f.name for f in OrganisationPage._meta.fields if f.name not in checked or f.name in errors]
         try:
             instance.clean_fields(exclude=exclude)
@@ -294,4 +300,4 @@ class OrganisationResource(resources.ModelResource):
             return
         from .writer import write_pages
 
-        write_pages(self, self.pending, progress=self.progress)
+        write_pages(self, self.pending, progress=self.progress, index_after_commit=self.index_after_commit)

@@ -11,7 +11,7 @@ catalogue and Wagtail's search index are updated after the commit."""
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
@@ -29,7 +29,7 @@ def chunks(items, size=BATCH):
         yield items[start : start + size]
 
 
-def write_pages(resource, pending, progress=None):
+def write_pages(resource, pending, progress=None, index_after_commit=True):
     now = timezone.now()
     index = Page.objects.get(pk=resource.index.pk)
     new = [item for item in pending if item.new]
@@ -45,10 +45,10 @@ def write_pages(resource, pending, progress=None):
         update_rows(existing, now)
     link_communes(pending, publish)
     write_revisions(pending, publish, user, now)
-    if progress is not None:
-        progress.update(0)
     live_ids = [item.instance.pk for item in pending if publish or item.instance.live]
-    transaction.on_commit(lambda: after_commit(live_ids))
+    resource.live_ids = live_ids
+    if index_after_commit:
+        transaction.on_commit(lambda: after_commit(live_ids))
     return pending
 
 
@@ -75,6 +75,8 @@ def insert_base_rows(index, new, publish, user, now):
     first_step = Page._str2int(last[-Page.steplen :]) + 1 if last else 1
     taken = set(Page.objects.filter(path__startswith=index.path, depth=depth).values_list("slug", flat=True))
     content_type = ContentType.objects.get_for_model(OrganisationPage)
+    empty_relations = [relation.get_accessor_name() for relation in get_all_child_relations(OrganisationPage)]
+    empty_relations += [m2m.name for m2m in get_all_child_m2m_relations(OrganisationPage)]
     for offset, item in enumerate(new):
         page = item.instance
         page.slug = unique_slug(page.title, taken)
@@ -91,10 +93,8 @@ def insert_base_rows(index, new, publish, user, now):
         if publish:
             page.first_published_at = page.last_published_at = now
         # Nothing to read back from the database: no relation yet.
-        for relation in get_all_child_relations(OrganisationPage):
-            setattr(page, relation.get_accessor_name(), [])
-        for m2m in get_all_child_m2m_relations(OrganisationPage):
-            setattr(page, m2m.name, [])
+        for name in empty_relations:
+            setattr(page, name, [])
     base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
     for batch in chunks(new):
         rows = [Page(**{f.attname: getattr(item.instance, f.attname) for f in base_fields}) for item in batch]
@@ -168,8 +168,29 @@ def update_rows(existing, now):
     base = ["title", "draft_title", "live", "has_unpublished_changes", "last_published_at", "first_published_at"]
     specific = [name for name in SIMPLE_FIELDS if name != "title"]
     specific += ["organisation_type", "network_level", "parent_organisation"]
-    Page.objects.bulk_update([Page(pk=p.pk, **{n: getattr(p, n) for n in base}) for p in pages], base, batch_size=BATCH)
-    OrganisationPage.objects.bulk_update(pages, specific, batch_size=BATCH)
+    update_many(Page, pages, base)
+    update_many(OrganisationPage, pages, specific)
+
+
+def update_many(model, objects, names):
+    """``UPDATE table SET ... WHERE pk = ...`` for each object, as one
+    ``executemany`` (Django's bulk_update builds a CASE per field and row, which
+    SQLite evaluates in quadratic time). ``names`` are fields of ``model``'s own table."""
+    fields = [model._meta.get_field(name) for name in names]
+    pk = model._meta.pk
+    quote = connection.ops.quote_name
+    sql = "UPDATE {} SET {} WHERE {} = %s".format(
+        quote(model._meta.db_table),
+        ", ".join(f"{quote(field.column)} = %s" for field in fields),
+        quote(pk.column),
+    )
+    params = [
+        [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields] + [obj.pk]
+        for obj in objects
+    ]
+    with connection.cursor() as cursor:
+        for batch in chunks(params, 2000):
+            cursor.executemany(sql, batch)
 
 
 # -- both ---------------------------------------------------------------------
@@ -211,42 +232,21 @@ def write_revisions(pending, publish, user, now):
         Revision.objects.bulk_create(revisions)
         pages = []
         for item, revision in zip(batch, revisions, strict=True):
-            page = Page(pk=item.instance.pk, latest_revision_id=revision.pk, latest_revision_created_at=now)
+            page = item.instance
+            page.latest_revision_id = revision.pk
+            page.latest_revision_created_at = now
             if publish:
                 page.live_revision_id = revision.pk
                 page.has_unpublished_changes = False
             else:
-                page.live_revision_id = item.instance.live_revision_id
                 page.has_unpublished_changes = True
-                page.draft_title = item.instance.title
+                page.draft_title = page.title
             pages.append(page)
-        fields = ["latest_revision_id", "latest_revision_created_at", "live_revision_id", "has_unpublished_changes"]
-        if not publish:
-            fields.append("draft_title")
-        Page.objects.bulk_update(pages, [f.replace("_id", "") if f.endswith("revision_id") else f for f in fields])
+        fields = ["latest_revision", "latest_revision_created_at", "live_revision", "has_unpublished_changes"]
+        update_many(Page, pages, fields + ([] if publish else ["draft_title"]))
 
 
 def after_commit(page_ids):
-    """The catalogue and Wagtail's search index learn the new and changed pages."""
-    import logging
+    from .indexing import index_imported_pages
 
-    from ...catalogue.indexing.updates import index_page_ids
-
-    for batch in chunks(page_ids, 1000):
-        try:
-            index_page_ids(batch)
-        except Exception:  # never fails the import: the drift command repairs the index
-            logging.getLogger(__name__).exception("Imported pages could not be indexed in the catalogue.")
-    try:
-        from wagtail.search.backends import get_search_backends
-
-        for batch in chunks(page_ids, 1000):
-            pages = list(
-                OrganisationPage.objects.filter(pk__in=batch).prefetch_related("domains", "territories", "audiences")
-            )
-            for backend in get_search_backends(with_auto_update=True):
-                backend.add_bulk(OrganisationPage, pages)
-    except Exception:
-        import logging
-
-        logging.getLogger(__name__).exception("Imported pages could not be added to Wagtail's search index.")
+    index_imported_pages(page_ids)
