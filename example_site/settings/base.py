@@ -20,10 +20,12 @@ INSTALLED_APPS = [
     # The plugin and what it needs.
     "wagtail_reseau",
     "wagtail_reseau.core.privacy",
+    "wagtail_reseau.practices.contributions",
     "wagtail_reseau.events.registrations",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.api.v2",

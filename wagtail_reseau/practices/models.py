@@ -16,6 +16,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -56,7 +57,23 @@ def default_licence():
     return reseau_settings.DEFAULT_PRACTICE_LICENCE
 
 
-class GoodPracticeIndexPage(IndexPageMixin, Page):
+def contributions_views():
+    """The public forms of ``practices.contributions`` (404 when the host has not
+    installed that sub-app)."""
+    from django.apps import apps
+    from django.http import Http404
+
+    if not apps.is_installed("wagtail_reseau.practices.contributions"):
+        raise Http404
+    from .contributions import views
+
+    return views
+
+
+class GoodPracticeIndexPage(RoutablePageMixin, IndexPageMixin, Page):
+    """The list of practices; its ``propose/`` route is the public proposal form,
+    whose drafts land under this list, in its workflow (docs/proposals.md)."""
+
     subpage_types = ["wagtail_reseau.GoodPracticePage", "wagtail_reseau.CataloguePage"]
     template = "wagtail_reseau/pages/good_practice_index_page.html"
     listing_ordering = ("-first_published_at",)
@@ -68,6 +85,21 @@ class GoodPracticeIndexPage(IndexPageMixin, Page):
         verbose_name = _("good practice list")
         verbose_name_plural = _("good practice lists")
 
+    @path("propose/", name="proposal_form")
+    def propose(self, request):
+        return contributions_views().propose(request, self)
+
+    @path("propose/resume/<str:token>/", name="proposal_resume")
+    def propose_resume(self, request, token):
+        return contributions_views().propose(request, self, token=token)
+
+    @path("propose/sent/", name="proposal_sent")
+    def propose_sent(self, request):
+        return contributions_views().proposal_sent(request, self)
+
+    def proposal_form_url(self):
+        return self.url + self.reverse_subpage("proposal_form")
+
 
 class GoodPracticePageTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -75,7 +107,7 @@ class GoodPracticePageTag(TaggedItemBase):
     )
 
 
-class GoodPracticePage(ClassifiedPageMixin, Page):
+class GoodPracticePage(RoutablePageMixin, ClassifiedPageMixin, Page):
     summary = models.TextField(_("summary"), max_length=500, blank=True, help_text=_("Shown in listings."))
     what = RichTextField(_("What?"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("What the practice is."))
     who = RichTextField(
@@ -235,6 +267,29 @@ class GoodPracticePage(ClassifiedPageMixin, Page):
 
     def get_lead_organisation(self):
         return localize(self.lead_organisation)
+
+    @path("reuse/", name="reuse_form")
+    def reuse(self, request):
+        """ "We did it too": the reuse log's public form."""
+        return contributions_views().reuse(request, self)
+
+    def reuse_form_url(self):
+        return self.url + self.reverse_subpage("reuse_form")
+
+    def get_reuses(self):
+        """Approved entries of the reuse log, in every language ([] without the sub-app)."""
+        from django.apps import apps
+
+        if not apps.is_installed("wagtail_reseau.practices.contributions"):
+            return []
+        from .contributions.views import approved_reuses
+
+        return approved_reuses(self)
+
+    def get_proposal_form_url(self):
+        parent = self.get_parent()
+        parent = parent.specific if parent is not None else None
+        return parent.proposal_form_url() if hasattr(parent, "proposal_form_url") else ""
 
     def get_partner_organisations(self):
         """The live, public ones, in the editors' order and this page's language. Read

@@ -1,0 +1,98 @@
+"""Admin: the reuse log (moderated: pending entries first, approve or reject,
+staff can record one) and the proposals (read only: moderators review the draft
+page itself, in its workflow). Contact data only with ``view_personal_data``."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from ...core.privacy.permissions import PersonalDataPermissionPolicy
+from .models import Proposal, Reuse
+
+PERSONAL = "reseau_contributions.view_personal_data"
+
+
+class ReuseViewSet(SnippetViewSet):
+    model = Reuse
+    icon = "repeat"
+    menu_label = _("Reuses of practices")
+    list_display = ["practice", "organisation_label", "territory", "started_on", "status", "created_at"]
+    list_filter = ["status", "recorded_by_staff"]
+    ordering = ["status", "-created_at"]
+    search_fields = ["organisation_name", "adaptation", "result"]
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("practice")],
+            heading=_("Moderation"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("organisation_name"),
+                FieldRowPanel([FieldPanel("territory"), FieldPanel("started_on")]),
+                FieldPanel("adaptation"),
+                FieldPanel("result"),
+                FieldPanel("recorded_by_staff"),
+            ],
+            heading=_("The reuse"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("contact_name", permission=PERSONAL),
+                        FieldPanel("contact_email", permission=PERSONAL),
+                    ]
+                )
+            ],
+            heading=_("Contact"),
+        ),
+    ]
+
+
+class ProposalViewSet(SnippetViewSet):
+    """Read only, and only with ``view_personal_data``: the answers and contact
+    of each proposal, its status and its draft page."""
+
+    model = Proposal
+    icon = "clipboard-list"
+    menu_label = _("Practice proposals")
+    list_display = ["title", "status", "contact_name", "organisation_name", "created_at", "page"]
+    list_filter = ["status"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "title",
+        "status",
+        "page",
+        "index",
+        "contact_name",
+        "contact_email",
+        "organisation_name",
+        "data",
+        "consent_version",
+        "consent_text",
+        "consented_at",
+        "submitted_at",
+        "decided_at",
+        "moderator_comment",
+    ]
+
+    panels = [FieldPanel("moderator_comment")]
+
+
+class ContributionsViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Contributions")
+    menu_icon = "group"
+    menu_name = "reseau-contributions"
+    items = (ReuseViewSet, ProposalViewSet)
+
+
+try:  # Wagtail 8: a model's policy is registered, not given by its view set
+    from wagtail.permissions import register_permission_policy
+except ImportError:  # Wagtail 7.4
+    ProposalViewSet.permission_policy = PersonalDataPermissionPolicy(Proposal)
+else:
+    register_permission_policy(Proposal, PersonalDataPermissionPolicy(Proposal))
+
+register_snippet(ContributionsViewSetGroup)
