@@ -12,8 +12,9 @@ def geography(communes_per_department=3, departments=("31", "59")):
         {"code": "76", "nom": "Occitanie", "zone": "metro"},
         {"code": "32", "nom": "Hauts-de-France", "zone": "metro"},
         {"code": "975", "nom": "Saint-Pierre-et-Miquelon", "zone": "com"},
+        {"code": "94", "nom": "Corse", "zone": "metro"},
     ]
-    names = {"31": ("Haute-Garonne", "76"), "59": ("Nord", "32"), "09": ("Ariège", "76")}
+    names = {"31": ("Haute-Garonne", "76"), "59": ("Nord", "32"), "09": ("Ariège", "76"), "2A": ("Corse-du-Sud", "94")}
     names.update({code: (f"Département {code}", "76") for code in departments if code not in names})
     departements = [{"code": code, "nom": names[code][0], "region": names[code][1]} for code in departments]
     departements.append({"code": "975", "nom": "Saint-Pierre-et-Miquelon", "region": "975", "zone": "com"})
@@ -28,6 +29,8 @@ def geography(communes_per_department=3, departments=("31", "59")):
             ("59512", "Roubaix", ["59100"]),
             ("59599", "Tourcoing", ["59200"]),
         ],
+        "09": [("09122", "Foix", ["09000"]), ("09225", "Pamiers", ["09100"])],
+        "2A": [("2A004", "Ajaccio", ["20000", "20090"])],
     }
     communes = []
     for code in departments:

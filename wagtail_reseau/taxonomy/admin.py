@@ -1,6 +1,7 @@
 """Admin views of the shared vocabularies, grouped in one "Network" menu."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
@@ -89,3 +90,14 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
         self.items = [VOCABULARY_VIEWSETS[name] for name in names if name in VOCABULARY_VIEWSETS]
         self.menu_order = reseau_settings.ADMIN_MENU_ORDER
         super().__init__()
+
+
+@hooks.register("register_admin_urls")
+def register_term_search_url():
+    """The term chooser's search in the admin (taxonomy/chooser/); registered when
+    wagtail_hooks.py imports this module."""
+    from django.urls import path
+
+    from .chooser.views import term_search_view
+
+    return [path("reseau/terms/<slug:vocabulary>/", term_search_view, name="wagtail_reseau_term_search")]

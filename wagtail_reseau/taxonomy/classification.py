@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..core.i18n import localize_all
+from .chooser.widgets import TermChooserWidget
 from .forms import ClassifiedPageForm
 from .panels import EmptyVocabularyPanel
 
@@ -51,8 +52,8 @@ class ClassifiedPageMixin(models.Model):
         MultiFieldPanel(
             [
                 EmptyVocabularyPanel(),  # a message with the fix when the page's language has no terms
-                FieldPanel("domains", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("territories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("domains", widget=TermChooserWidget("domain")),
+                FieldPanel("territories", widget=TermChooserWidget("territory")),
                 FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Classification"),

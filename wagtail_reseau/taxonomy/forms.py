@@ -2,8 +2,10 @@
 
 from django.db.models import Case, IntegerField, Q, Value, When
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Locale
 
 from ..core.collation import collation_key
+from .chooser.widgets import TermChooserWidget, unfound_message
 
 #: Page form fields that point at vocabulary terms, limited to the page's language.
 VOCABULARY_FIELDS = ("domains", "territories", "audiences", "organisation_type")
@@ -31,12 +33,21 @@ class ClassifiedPageForm(WagtailAdminPageForm):
             model = field.queryset.model
             selected, untranslated = self._selected_in_locale(name, model, locale_id)
             queryset = field.queryset.filter(Q(locale_id=locale_id) | Q(pk__in=untranslated))
-            if hasattr(model, "path_label"):
+            if isinstance(field.widget, TermChooserWidget):
+                # Thousands of terms: searched, never listed (taxonomy/chooser/).
+                field.widget.language_code = self._language_code(locale_id)
+                field.error_messages["invalid_pk_value"] = unfound_message()
+                queryset = queryset.order_by("sort_name", "name", "pk")
+            elif hasattr(model, "path_label"):
                 queryset = _in_tree_order(queryset)
                 field.label_from_instance = lambda term: term.path_label
             field.queryset = queryset
             if selected is not None and not self.is_bound:
                 self.initial[name] = selected
+
+    @staticmethod
+    def _language_code(locale_id):
+        return Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
 
     def _selected_in_locale(self, name, model, locale_id):
         """(pks to show as selected, pks of selected terms with no translation)."""
