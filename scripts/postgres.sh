@@ -79,7 +79,8 @@ create_cluster() {
 fsync = off
 synchronous_commit = off
 full_page_writes = off
-max_connections = 50
+# 50 threads plus the test run itself (tests/events/registrations/test_concurrency.py).
+max_connections = 120
 CONF
 }
 
