@@ -14,6 +14,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    # The directory as open data: data·inclusion and Open Referral HSDS (docs/opendata.md).
+    path("opendata/", include("wagtail_reseau.directory.opendata.urls")),
     # The term chooser's search (territories, domains of action) for public forms (docs/geography.md).
     path("reseau/terms/", include("wagtail_reseau.taxonomy.chooser.urls")),
     # Every language's pages with their hreflang alternates (docs/seo.md).
