@@ -25,6 +25,12 @@ same run. The last line printed is one line of JSON with every figure.
     .venv/bin/python benchmarks/catalogue.py --sizes 5000 50000 \\
         --databases sqlite postgresql --requests 50
     .venv/bin/python benchmarks/catalogue.py --quick
+    .venv/bin/python benchmarks/catalogue.py --sizes 5000 --geography
+
+``--geography`` first loads France's official geography (about 35,000 communes,
+``reseau_load_geography``; give it a source, e.g. a downloaded archive, or none
+for the pinned download) beside the synthetic vocabulary, so that facets and the
+term chooser are measured with every commune in the database.
 
 PostgreSQL is taken from DATABASE_URL (``bash scripts/postgres.sh start`` prints
 one); a fresh database is created on that server for each size and dropped
@@ -211,9 +217,11 @@ def create_vocabulary(rng, lexicon, locale):
     vocab["domain_tops"] = tops
     vocab["domain_subs"] = {top.pk: [sub for sub in subs if sub.parent_id == top.pk] for top in tops}
 
+    # Beside a loaded official geography, the synthetic regions take slugs of their own.
+    prefix = "synthetic-" if m.Territory.objects.filter(locale=locale, slug="occitanie").exists() else ""
     regions = m.Territory.objects.bulk_create(
         [
-            m.Territory(name=name, slug=slugify(name), kind="region", code=str(11 + index), locale=locale)
+            m.Territory(name=name, slug=prefix + slugify(name), kind="region", code=str(11 + index), locale=locale)
             for index, name in enumerate(REGIONS)
         ]
     )
@@ -952,6 +960,12 @@ def worker(args):
     call_command("migrate", verbosity=0, interactive=False)
     phases["migrate_s"] = round(time.perf_counter() - start, 1)
     log(f"{args.database} {args.size}: migrated in {phases['migrate_s']} s; generating pages")
+    if args.geography:
+        start = time.perf_counter()
+        source = [] if args.geography == "default" else ["--source", args.geography]
+        call_command("reseau_load_geography", *source, verbosity=0)
+        phases["geography_s"] = round(time.perf_counter() - start, 1)
+        log(f"{args.database} {args.size}: official geography loaded in {phases['geography_s']} s")
 
     start = time.perf_counter()
     data = generate(args.size, args.seed)
@@ -1065,6 +1079,8 @@ def run_worker(database, size, url, args):
         "--database-url",
         url,
     ]
+    if args.geography:
+        command += ["--geography", args.geography]
     environment = {**os.environ, "PYTHONPATH": str(REPO)}
     environment.pop("DJANGO_SETTINGS_MODULE", None)
     completed = subprocess.run(command, stdout=subprocess.PIPE, text=True, env=environment, cwd=REPO)
@@ -1146,6 +1162,13 @@ def main(argv=None):
     parser.add_argument(
         "--keep", action="store_true", help="keep the throwaway databases (their URLs are logged) to inspect them"
     )
+    parser.add_argument(
+        "--geography",
+        nargs="?",
+        const="default",
+        metavar="SOURCE",
+        help="load France's official geography (35,000 communes) first; SOURCE as reseau_load_geography --source",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--database", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
@@ -1188,6 +1211,7 @@ def main(argv=None):
         "machine": machine(),
         "requests_per_kind": args.requests,
         "sizes": args.sizes,
+        "geography": args.geography,
         "skipped": skipped,
         "targets": {
             "faceted_vs_plain_max": ratio_target,
