@@ -63,7 +63,8 @@ def registration_context(page, request):
         form = RegistrationForm(targets=open_targets, page=page, request=request)
     return {
         "events": events,
-        "form": form if open_targets else None,
+        # A form sent back (with its errors) is shown even if the event just filled up.
+        "form": form if (open_targets or getattr(request, REQUEST_FORM, None) is not None) else None,
         "action": reverse("reseau_registrations:register", args=[page.pk]),
         "outcome": getattr(request, REQUEST_OUTCOME, None) or (request.GET.get("registration") if request else None),
     }

@@ -6,7 +6,7 @@
 
 from django.urls import path
 
-from . import views
+from . import certificate_views, views
 
 app_name = "reseau_registrations"
 
@@ -18,4 +18,5 @@ urlpatterns = [
     path("r/<str:token>/cancel/", views.cancel, name="cancel"),
     path("r/<str:token>/data.json", views.personal_data, name="data"),
     path("r/<str:token>/event.ics", views.calendar_file, name="ics"),
+    path("r/<str:token>/certificate.pdf", certificate_views.private_certificate, name="certificate"),
 ]

@@ -47,8 +47,10 @@ def _submit(request, page, data):
     """Validates and registers. Returns (form, registration or None, refusal code or None)."""
     form, open_targets = _form(request, page, data)
     if not open_targets:
-        form.add_error(None, _("Registration is not open for this event."))
-        return form, None, "closed"
+        events = describe(page_targets(page))
+        full = any(item["status"] == "open" and item["full"] for item in events)
+        form.add_error(None, REFUSALS["full"] if full else _("Registration is not open for this event."))
+        return form, None, "full" if full else "closed"
     if not form.is_valid():
         return form, None, None
     target = form.target()

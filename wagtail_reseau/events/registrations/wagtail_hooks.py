@@ -98,4 +98,13 @@ def register_admin_urls():
         path("event/<int:pk>/", admin.event_view, name="event"),
         path("erase/<int:pk>/", admin.erase_view, name="erase"),
     ]
-    return [path("registrations/manage/", include((urls, "reseau_registrations_admin")))]
+    from . import certificate_views
+
+    return [
+        path("registrations/manage/", include((urls, "reseau_registrations_admin"))),
+        # Certificates and the sign-in sheet (certificate_views.py).
+        path(
+            "registrations/documents/",
+            include((certificate_views.admin_urlpatterns, certificate_views.ADMIN_NAMESPACE)),
+        ),
+    ]

@@ -64,6 +64,7 @@ from wagtail_reseau.models import (
 )
 
 from ... import content, content_en
+from ... import registrations as demo_registrations
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "admin"
@@ -762,6 +763,7 @@ class Command(BaseCommand):
             self.stdout.write(_("Site: %(url)s") % {"url": site_url})
             self.stdout.write(_("Admin: %(url)s") % {"url": f"{site_url}admin/"})
             self.stdout.write(self._login_message())
+        demo_registrations.load(self.stdout)
 
     def _login_message(self):
         User = get_user_model()
