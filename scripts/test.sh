@@ -14,6 +14,12 @@
 #      translation, visibility, demo content, core, taxonomy, the golden catalogue
 #      tests on the database engine; about two minutes).
 #      RESEAU_WAGTAIL74=0 skips it outside CI.
+#   5c. The install journey (tests/install/, marker `install`): `wagtail start` sites on
+#      Wagtail 7.4 (.venv-wagtail74) and 8.0 (.venv), English-first and French-first,
+#      set up by the steps of docs/installation.md read from the doc, then sections, a
+#      catalogue and content created through the admin's views and checked as a
+#      visitor; and the release build (python -m build, twine check --strict).
+#      About three to five minutes. RESEAU_INSTALL=0 skips it outside CI.
 #   6. scripts/postgres.sh start          (a throwaway local PostgreSQL)
 #   7. pytest on PostgreSQL               (DATABASE_URL set)
 # Extra arguments go to both full pytest runs (not the Wagtail 7.4 one):  scripts/test.sh -k demo
@@ -167,6 +173,16 @@ else
         record "Wagtail 7.4 venv" "FAILED (see scripts/bootstrap.sh above)"
         record "pytest (Wagtail 7.4)" "FAILED (not run: no Wagtail 7.4 venv)"
     fi
+fi
+
+# 5c. The install journey and the release build (tests/install/ skip themselves in the
+# other runs unless RESEAU_INSTALL_JOURNEY=1).
+if [ "${RESEAU_INSTALL:-1}" = 0 ] && ! in_ci; then
+    echo "!!! Install journey SKIPPED (RESEAU_INSTALL=0)"
+    record "install journey" "SKIPPED (RESEAU_INSTALL=0)"
+else
+    run_pytest "install journey" -u DATABASE_URL RESEAU_INSTALL_JOURNEY=1 -- \
+        -m install -p no:cacheprovider tests/install
 fi
 
 # 6. PostgreSQL.

@@ -133,3 +133,9 @@ def test_a_wrong_child_count_is_reported_and_fixtree_repairs_it(home):
     assert check_page_tree(databases=["default"]) == []
     index = Page.objects.get(pk=index.pk).specific
     index.add_child(instance=m.NewsPage(title="Deux", slug="deux"))
+
+
+def test_a_theme_override_of_base_html_that_extends_it_is_fine(tmp_path):
+    theme = '{% extends "wagtail_reseau/base.html" %}{% block reseau_head %}<link rel="stylesheet">{% endblock %}'
+    with host_templates(tmp_path, {"wagtail_reseau/base.html": theme}):
+        assert ids(check_layout()) == []

@@ -37,6 +37,13 @@ def _is_package_template(template):
         return False
 
 
+def _extends_itself(template):
+    """An override that extends the package's template of the same name keeps what it gives."""
+    extends = template.nodelist.get_nodes_by_type(ExtendsNode)
+    parent = extends[0].parent_name.var if extends else None
+    return isinstance(parent, str) and parent.strip("\"'") == template.origin.template_name
+
+
 def _chain(engine, name):
     """The templates from ``name`` up its ``{% extends %}`` chain (constant names only)."""
     chain = []
@@ -67,7 +74,7 @@ def check_layout(app_configs=None, **kwargs):
         engine = engine.engine
         try:
             base = engine.get_template("wagtail_reseau/base.html")
-            if not _is_package_template(base):
+            if not _is_package_template(base) and not _extends_itself(base):
                 problems.append(
                     Warning(
                         f"wagtail_reseau/base.html is overridden by {base.origin.name}: the package's pages lose "
@@ -82,7 +89,7 @@ def check_layout(app_configs=None, **kwargs):
             problems.append(
                 Warning(
                     f"{LAYOUT_TEMPLATE} cannot be loaded: {error}.",
-                    hint="It must extend your site's base template, e.g. {% extends \"base.html\" %}.",
+                    hint='It must extend your site\'s base template, e.g. {% extends "base.html" %}.',
                     id="wagtail_reseau.W003",
                 )
             )
@@ -118,7 +125,7 @@ def _check_lang(root, origin):
         Warning(
             f'{origin} hard-codes <html lang="{match.group(1)}">: pages in other languages are announced to '
             "screen readers and search engines in the wrong language.",
-            hint='Write {% load i18n %}{% get_current_language as LANGUAGE_CODE %} at its top and <html '
+            hint="Write {% load i18n %}{% get_current_language as LANGUAGE_CODE %} at its top and <html "
             'lang="{{ LANGUAGE_CODE }}">.',
             id="wagtail_reseau.W004",
         )
@@ -148,7 +155,7 @@ def check_page_tree(app_configs=None, databases=None, **kwargs):
                     f"The page tree of the database {alias!r} is damaged: pages {', '.join(map(str, wrong))} store a "
                     "wrong number of children, so adding a page under them fails.",
                     hint="Run: python manage.py fixtree (Wagtail's repair command). Translating a section with "
-                    "wagtail-localize's \"include subtree\" can cause it: see the translation documentation.",
+                    'wagtail-localize\'s "include subtree" can cause it: see the translation documentation.',
                     id="wagtail_reseau.W006",
                 )
             )
