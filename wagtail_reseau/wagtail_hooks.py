@@ -6,3 +6,13 @@ from .taxonomy.admin import NetworkViewSetGroup
 
 register_snippet(NetworkViewSetGroup)
 hooks.register("after_unpublish_page", warn_of_live_translations)
+
+
+@hooks.register("register_admin_urls")
+def register_geocoding_url():
+    """The organisation editor's "find the address" (directory/geocoding.py)."""
+    from django.urls import path
+
+    from .directory.geocoding import geocode_view
+
+    return [path("reseau/geocode/", geocode_view, name="wagtail_reseau_geocode")]

@@ -36,6 +36,9 @@ class DocumentType:
     #: Further many-valued relations the functions above read with
     #: ``related_objects(page, name)``: fetched in bulk when building many documents.
     prefetch: tuple = ()
+    #: page -> ``(latitude, longitude)`` or None: where the document shows on a map
+    #: (``?format=geojson``). Foreign keys it reads go in ``prefetch`` too.
+    get_location: object = None
     #: page -> how many times the page was reused elsewhere (good practices: the
     #: approved entries of their reuse log), for the "most reused" sort.
     get_reuse_count: object = None
@@ -55,6 +58,20 @@ class DocumentType:
 
     def reuse_count(self, page):
         return int(self.get_reuse_count(page) or 0) if self.get_reuse_count else 0
+
+    def location(self, page):
+        """``(latitude, longitude)`` as floats rounded to 6 decimals (about 10 cm),
+        checked against the bounds of the WGS 84 coordinates, or None."""
+        found = self.get_location(page) if self.get_location else None
+        if not found:
+            return None
+        try:
+            latitude, longitude = (round(float(value), 6) for value in found)
+        except (TypeError, ValueError):
+            return None
+        if -90 <= latitude <= 90 and -180 <= longitude <= 180:
+            return (latitude, longitude)
+        return None
 
     def date(self, page):
         return self.get_date(page) if self.get_date else published_date(page)

@@ -71,6 +71,8 @@ class CatalogueDocument:
     #: The page's tree path (``Page.path``): a catalogue may search one site's tree.
     path: str = ""
     origin: str = LOCAL_ORIGIN
+    #: ``(latitude, longitude)`` (WGS 84) where the document shows on a map, or None.
+    location: tuple | None = None
     #: How many times it was reused elsewhere (``DocumentType.get_reuse_count``).
     reuse_count: int = 0
 
@@ -228,6 +230,7 @@ def build_document(page, restricted_paths=None):
         event_last=document_type.get_event_last(page) if document_type.get_event_last else None,
         years=document_type.years(page, date),
         path=page.path,
+        location=document_type.location(page),
         reuse_count=document_type.reuse_count(page),
     )
     parts = [field_text(page, name) for name in document_type.text_fields if hasattr(page, name)]

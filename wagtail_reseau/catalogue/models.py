@@ -28,6 +28,9 @@ class CatalogueEntry(models.Model):
     path = models.CharField(max_length=255, blank=True)
     #: How many times the document was reused elsewhere: the "most reused" sort.
     reuse_count = models.PositiveIntegerField(default=0)
+    #: Where the document shows on a map (WGS 84), both or neither.
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from .engines import get_engine
 from .engines.base import EngineUnavailable
 from .query import CatalogueScope, clean_text, parse_query, sorts_for
+from .renderers.geojson import geojson_response, max_features
 from .results import build_result
 
 logger = logging.getLogger(__name__)
@@ -48,14 +49,30 @@ def _answer(method, *args):
 
 
 def search(page, querydict):
-    scope = scope_for(page)
+    return search_in(scope_for(page), querydict)
+
+
+def search_in(scope, querydict):
+    """The ``CatalogueResult`` of ``querydict`` in ``scope`` (a catalogue page's,
+    or another page's that searches through the catalogue: the directory)."""
     query = parse_query(querydict, scope)
     raw, notice = _answer("search", query, scope)
     return build_result(query, scope, raw, notice=notice)
 
 
+def locate(scope, querydict):
+    """Every located document matching ``querydict`` in ``scope`` (not one page of
+    them), up to ``MAP_MAX_FEATURES``: a ``RawLocations`` for the map."""
+    query = parse_query(querydict, scope)
+    raw, _notice = _answer("locations", query, scope, max_features())
+    return raw
+
+
 def autocomplete(page, querydict):
-    scope = scope_for(page)
+    return autocomplete_in(scope_for(page), querydict)
+
+
+def autocomplete_in(scope, querydict):
     values = querydict.getlist("q")
     text, _problem = clean_text(values[0] if values else "")  # the first, as the search reads it
     completions, _notice = _answer("autocomplete", text, scope, AUTOCOMPLETE_LIMIT) if text else ([], "")
@@ -74,6 +91,8 @@ def serve_catalogue(page, request):
         response = JsonResponse(autocomplete(page, request.GET), json_dumps_params={"ensure_ascii": False})
         response["X-Robots-Tag"] = "noindex"
         return response
+    if format_ == "geojson":
+        return geojson_response(locate(scope_for(page), request.GET))
     result = search(page, request.GET)
     if format_ == "json":
         response = JsonResponse(result.as_dict(), json_dumps_params={"ensure_ascii": False})

@@ -29,6 +29,7 @@ from ..core.i18n import localize, localize_all
 from ..core.mixins import IndexPageMixin
 from ..core.validators import validate_insee_code, validate_siret
 from ..taxonomy.classification import ClassifiedPageMixin
+from .widgets import LocationPickerWidget
 
 
 class NetworkLevel(models.TextChoices):
@@ -71,6 +72,23 @@ class OrganisationIndexPage(IndexPageMixin, Page):
     class Meta:
         verbose_name = _("directory of organisations")
         verbose_name_plural = _("directories of organisations")
+
+    # The directory is a search through the catalogue (directory/search.py), with
+    # a map and the federation tree (directory/hierarchy.py), not a plain listing.
+    def serve(self, request, *args, **kwargs):
+        from .search import serve_directory
+
+        return serve_directory(self, request)
+
+    def get_context(self, request, *args, **kwargs):
+        from .hierarchy import federation_tree, has_federations
+        from .search import directory_context
+
+        context = Page.get_context(self, request, *args, **kwargs)
+        context.update(directory_context(self, request))
+        tree = federation_tree(self, request)
+        context["federation_tree"] = tree if has_federations(tree) else []
+        return context
 
 
 class OrganisationPage(ClassifiedPageMixin, Page):
@@ -193,7 +211,9 @@ class OrganisationPage(ClassifiedPageMixin, Page):
                 FieldPanel("street_address"),
                 FieldRowPanel([FieldPanel("postcode"), FieldPanel("commune")]),
                 FieldPanel("insee_code"),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("latitude"),
+                # Its map fills both fields; full width, outside a row.
+                FieldPanel("longitude", widget=LocationPickerWidget()),
             ],
             heading=_("Address"),
         ),

@@ -12,6 +12,19 @@ def _forum_event_last(page):
     return page.end or page.start
 
 
+def _forum_location(page):
+    """A forum met in person is shown on the map at its organiser's coordinates
+    (its venue is an address without coordinates): only a live, public organisation's."""
+    organiser = page.organiser
+    if page.attendance_mode == "online" or organiser is None or not organiser.live:
+        return None
+    if organiser.latitude is None or organiser.longitude is None:
+        return None
+    if organiser.get_view_restrictions().exists():  # a private page's address stays private
+        return None
+    return (organiser.latitude, organiser.longitude)
+
+
 def _training_sessions(page):
     return related_objects(page, "sessions")
 
@@ -43,6 +56,8 @@ FORUM = register_document_type(
         plural_label=_("Forums and workshops"),
         get_date=lambda page: timezone.localtime(page.start).date(),
         get_event_last=_forum_event_last,
+        get_location=_forum_location,
+        prefetch=("organiser",),
     )
 )
 TRAINING = register_document_type(

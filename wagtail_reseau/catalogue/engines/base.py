@@ -51,6 +51,28 @@ class Completion:
     type: str
 
 
+@dataclass
+class RawLocation:
+    """A located document of a search: what a map marker shows."""
+
+    key: str
+    page_id: int | None
+    type: str
+    title: str
+    url: str
+    latitude: float
+    longitude: float
+
+
+@dataclass
+class RawLocations:
+    """Every located document a query matches (up to a limit), by key."""
+
+    #: How many located documents match, beyond the limit too.
+    total: int
+    locations: list
+
+
 class CatalogueEngine:
     name = ""
 
@@ -63,6 +85,13 @@ class CatalogueEngine:
     def autocomplete(self, text, scope, limit=8):
         """Titles in ``scope`` whose words start with what was typed: ``Completion`` list."""
         raise NotImplementedError
+
+    def locations(self, query, scope, limit):
+        """Every document matching ``query`` (text and selections, not its page)
+        in ``scope`` that has a location, the first ``limit`` by key: a
+        ``RawLocations``. An engine that cannot raises ``EngineUnavailable``
+        and the database engine answers."""
+        raise EngineUnavailable(f"The {self.name or type(self).__name__} engine does not locate documents.")
 
     def index_documents(self, documents):
         """Adds or replaces the given ``CatalogueDocument`` objects."""

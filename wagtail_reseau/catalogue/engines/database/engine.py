@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from ...text import tokens
 from ..base import CatalogueEngine
-from . import compiler, landing, sqlite_matched, writer
+from . import compiler, landing, locations, sqlite_matched, writer
 from .full_text import full_text_kind
 
 
@@ -27,6 +27,9 @@ class DatabaseEngine(CatalogueEngine):
         if not tokens(text):
             return []
         return compiler.autocomplete(text, scope, limit)
+
+    def locations(self, query, scope, limit):
+        return locations.locations(query, scope, limit, timezone.now())
 
     def index_documents(self, documents):
         writer.index_documents(documents)

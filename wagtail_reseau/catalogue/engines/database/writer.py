@@ -33,6 +33,8 @@ def index_documents(documents):
             date=doc.date,
             event_last=doc.event_last,
             path=doc.path,
+            latitude=doc.location[0] if doc.location else None,
+            longitude=doc.location[1] if doc.location else None,
             reuse_count=doc.reuse_count,
         )
         for doc in documents

@@ -12,7 +12,7 @@ from elasticsearch import ApiError, TransportError
 from ....conf import reseau_settings
 from ...text import tokens
 from ..base import CatalogueEngine, Completion
-from . import breaker, mapping, writer
+from . import breaker, locations, mapping, writer
 from . import query as query_builder
 from . import rebuild as rebuilding
 from . import response as responses
@@ -96,6 +96,14 @@ class ElasticsearchEngine(CatalogueEngine):
             logger.warning("Elasticsearch autocomplete failed: %s", error)
             breaker.failed(self, error)
         return [Completion(title=hit.display.title, url=hit.display.url, type=hit.type) for hit in response.hits]
+
+    def locations(self, query, scope, limit):
+        breaker.check_up(self)
+        try:
+            return locations.locations(self, query, scope, min(limit, MAX_RESULT_WINDOW))
+        except (TransportError, ApiError) as error:
+            logger.warning("Elasticsearch locations failed: %s", error)
+            breaker.failed(self, error)
 
     # -- writes ---------------------------------------------------------------------
 

@@ -57,6 +57,8 @@ def index_body(config):
                 # The page's tree path: a catalogue that searches one site
                 # filters on its root's path as a prefix.
                 "path": {"type": "keyword"},
+                # Where the document shows on a map (``?format=geojson``).
+                "location": {"type": "geo_point"},
                 "display": {"type": "object", "enabled": False},
                 # The catalogue's own text analysis (catalogue.text), the same as
                 # the database engine's: folded words (prefix matching) and their
@@ -104,6 +106,7 @@ def source(document):
         "reuse_count": document.reuse_count,
         "fingerprint": document.fingerprint(),
         "path": document.path,
+        "location": {"lat": document.location[0], "lon": document.location[1]} if document.location else None,
         "display": {"title": document.title, "url": document.url, "summary": document.summary},
         "folded": {name: analysed[name][0] for name in fields},
         "stems": {name: analysed[name][1] for name in fields},
