@@ -139,3 +139,22 @@ def test_a_theme_override_of_base_html_that_extends_it_is_fine(tmp_path):
     theme = '{% extends "wagtail_reseau/base.html" %}{% block reseau_head %}<link rel="stylesheet">{% endblock %}'
     with host_templates(tmp_path, {"wagtail_reseau/base.html": theme}):
         assert ids(check_layout()) == []
+
+
+def test_page_templates_fill_only_blocks_that_cannot_clash_with_a_host_layout():
+    """A page template filling the layout's `content` (or `meta`, `extra_head`...) would
+    replace base.html's <main>, skip link and tags inside a host's layout."""
+    import re
+
+    import wagtail_reseau
+
+    root = Path(wagtail_reseau.__file__).parent / "templates"
+    offenders = []
+    for path in sorted(root.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if not re.match(r'\s*{% extends "wagtail_reseau/(base|pages/\w+)\.html" %}', text):
+            continue
+        for name in ("content", "meta", "extra_head", "extra_css", "extra_js"):
+            if re.search(r"{%\s*block\s+" + name + r"\s*%}", text):
+                offenders.append(f"{path.relative_to(root)}: {{% block {name} %}}")
+    assert not offenders, "use reseau_main, reseau_meta, reseau_head or reseau_js instead: " + "; ".join(offenders)

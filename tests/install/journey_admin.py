@@ -17,6 +17,7 @@ from datetime import timedelta
 from html.parser import HTMLParser
 
 import django
+import wagtail
 
 django.setup()
 
@@ -168,6 +169,7 @@ def main():
 
     visitor = Client()
     report = {
+        "wagtail": wagtail.__version__,
         "locale": locale.language_code,
         "terms_in_locale": {"domains": bool(domain), "audiences": bool(audience), "territories": bool(territory)},
         "practice_domains": [term.pk for term in practice.domains.all()],
