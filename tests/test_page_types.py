@@ -231,6 +231,8 @@ def network(home, vocab, federation, social_centre):
         ),
     )
 
+    pages["AgendaPage"] = publish(home, m.AgendaPage(title="Agenda", slug="agenda", intro=rich("Ce qui vient.")))
+
     pages["CataloguePage"] = publish(
         practices, m.CataloguePage(title="Chercher une pratique", slug="chercher", intro=rich("Filtrez."))
     )
@@ -259,6 +261,7 @@ def network(home, vocab, federation, social_centre):
 SECTION_PARENTS = {Page, m.NetworkHomePage}
 ALLOWED_PARENTS = {
     m.NetworkHomePage: {Page},
+    m.AgendaPage: SECTION_PARENTS,
     m.OrganisationIndexPage: SECTION_PARENTS,
     m.OrganisationPage: {m.OrganisationIndexPage},
     m.ForumIndexPage: SECTION_PARENTS,

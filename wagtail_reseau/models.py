@@ -12,6 +12,7 @@ from .directory.models import (
     OrganisationPage,
     PremisesAccessibility,
 )
+from .events.agenda import AgendaPage
 from .events.forums import (
     AccessibilityService,
     AttendanceMode,
@@ -50,6 +51,7 @@ from .taxonomy.models import Audience, DomainOfAction, OrganisationType, Person,
 
 __all__ = [
     "AccessibilityService",
+    "AgendaPage",
     "AttendanceMode",
     "Audience",
     "CatalogueEntry",

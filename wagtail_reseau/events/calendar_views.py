@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
-from ..templatetags.reseau_i18n import reseau_site_name
 from .calendars import feed_calendar, ics_bytes, ics_filename
 from .upcoming import agenda_scope, parse_agenda_query, site_root_path, upcoming_events
 
@@ -76,6 +75,8 @@ def feed(request):
         response = HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8")
         response["Content-Language"] = locale.language_code
         return response
+    from ..templatetags.reseau_i18n import reseau_site_name
+
     events = upcoming_events(locale, query, root_path=scope.root_path)
     site_name = reseau_site_name({"request": request})
     name = _("%(site)s: upcoming forums and trainings") % {"site": site_name} if site_name else _(
