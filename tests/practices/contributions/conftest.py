@@ -72,6 +72,6 @@ def proposal_data(vocab=None, **changes):
     }
     if vocab:
         data["domains"] = [vocab["prevention"].pk]
-        data["territories"] = [vocab["haute_garonne"].pk]
+        data["territories-search"] = "Haute-Garonne"  # typed, without JavaScript: the chooser resolves it
     data.update(changes)
     return data

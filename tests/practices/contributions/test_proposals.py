@@ -42,7 +42,8 @@ def test_the_form_is_in_the_visitors_language_with_every_section(client, practic
     for name in ("title", "what", "who", "why", "how", "domains", "territories", "audiences", "files", "licence"):
         assert f'name="{name}"' in html
     assert 'name="consent"' in html and 'name="website"' in html  # consent and honeypot
-    assert "Prévention" in html  # the French terms of the list's language
+    assert html.count("data-term-chooser ") + html.count("data-term-chooser>") >= 2  # domains, territories
+    assert "Bénévoles" in html  # the short list of audiences, in the list's language
 
 
 def test_a_proposal_lands_as_a_draft_in_the_lists_workflow(client, practices, commit):
@@ -53,6 +54,7 @@ def test_a_proposal_lands_as_a_draft_in_the_lists_workflow(client, practices, co
     assert not page.live and page.first_published_at is None and page.has_unpublished_changes
     assert page.locale_id == index.locale_id
     assert list(page.domains.all()) == [practices["vocab"]["prevention"]]
+    assert list(page.territories.all()) == [practices["vocab"]["haute_garonne"]]
     assert "<p>Un café convivial.</p>" in page.what
     state = WorkflowState.objects.get(object_id=str(page.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS and state.requested_by is None

@@ -47,7 +47,7 @@ def site(home, vocab, commit, moderators):
 def reuse_data(vocab, **changes):
     data = {
         "organisation_name": "Espace de vie sociale du Mirail",
-        "territory": vocab["haute_garonne"].pk,
+        "territory": [vocab["haute_garonne"].pk],
         "started_on": "2025-09-01",
         "adaptation": "Un jardin sur le toit, avec l'école voisine.",
         "result": "Quinze familles jardinent.",
@@ -73,6 +73,7 @@ def test_a_reuse_waits_for_moderation_then_shows_with_its_count(client, site, co
     assert response.status_code == 200
     reuse = Reuse.objects.get()
     assert reuse.status == ReuseStatus.PENDING and reuse.consent_purpose == "reuse"
+    assert reuse.territory == site["vocab"]["haute_garonne"]
     assert any(message.to == ["moderation@example.org"] for message in mail.outbox)
     page = client.get(garden.url).content.decode()
     assert "Espace de vie sociale du Mirail" not in page

@@ -17,32 +17,37 @@ from .models import Reuse
 MAX_LINKS = 10
 
 
-def terms_field(model, locale, label, help_text=""):
-    """A multiple choice of a vocabulary's terms in ``locale``, trees in tree order
-    with their full path. Rendered by the territory/domain chooser when the host
-    has it, a plain multiple select otherwise."""
+def terms_field(model, locale, label, vocabulary=None, help_text=""):
+    """A multiple choice of a vocabulary's terms in ``locale``: the searchable term
+    chooser (``taxonomy.chooser``) for the large trees (domains, territories: up
+    to thousands of communes), a plain multiple select for a short list."""
     queryset = model.objects.filter(locale=locale)
+    if vocabulary is not None:
+        try:
+            from ...taxonomy.chooser.widgets import TermChoiceField
+        except ImportError:
+            pass
+        else:
+            return TermChoiceField(
+                vocabulary,
+                language_code=locale.language_code if locale else None,
+                queryset=queryset,
+                required=False,
+                label=label,
+                help_text=help_text,
+            )
     if hasattr(model, "path_label"):
         queryset = _in_tree_order(queryset)
-    widget = chooser_widget(model) or forms.SelectMultiple(attrs={"size": 8})
     field = forms.ModelMultipleChoiceField(
-        queryset=queryset, required=False, label=label, help_text=help_text, widget=widget
+        queryset=queryset,
+        required=False,
+        label=label,
+        help_text=help_text,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     if hasattr(model, "path_label"):
         field.label_from_instance = lambda term: term.path_label
     return field
-
-
-def chooser_widget(model):
-    """The searchable vocabulary chooser of ``taxonomy``, if the package has one."""
-    try:
-        from ...taxonomy.widgets import TermChooserWidget
-    except ImportError:
-        return None
-    try:
-        return TermChooserWidget(model=model)
-    except TypeError:
-        return None
 
 
 def organisations_in(locale):
@@ -149,8 +154,8 @@ class ProposalForm(PublicFormMixin, forms.Form):
         from ...taxonomy.models import Audience, DomainOfAction, Territory
 
         self.draft = draft
-        self.fields["domains"] = terms_field(DomainOfAction, locale, _("Domains of action"))
-        self.fields["territories"] = terms_field(Territory, locale, _("Territories"))
+        self.fields["domains"] = terms_field(DomainOfAction, locale, _("Domains of action"), "domain")
+        self.fields["territories"] = terms_field(Territory, locale, _("Territories"), "territory")
         self.fields["audiences"] = terms_field(Audience, locale, _("Audiences"))
         self.fields["organisation"].queryset = organisations_in(locale)
         self.fields["licence"].initial = default_licence()
@@ -247,16 +252,17 @@ class ReuseForm(PublicFormMixin, forms.ModelForm):
 
         self.fields["organisation"].queryset = organisations_in(locale)
         self.fields["organisation"].empty_label = _("Not listed")
-        territories = Territory.objects.filter(locale=locale)
-        self.fields["territory"].queryset = _in_tree_order(territories)
-        self.fields["territory"].label_from_instance = lambda term: term.path_label
-        widget = chooser_widget(Territory)
-        if widget is not None and not getattr(widget, "allow_multiple_selected", False):
-            self.fields["territory"].widget = widget
-            widget.choices = self.fields["territory"].choices
+        # The searchable chooser (thousands of communes), holding one term here.
+        self.fields["territory"] = terms_field(Territory, locale, _("Territory"), "territory")
         self.fields["contact_name"].required = True
         self.fields["contact_email"].required = True
         self.fields["adaptation"].required = True
+
+    def clean_territory(self):
+        terms = list(self.cleaned_data.get("territory") or [])
+        if len(terms) > 1:
+            raise forms.ValidationError(_("Choose one territory."), code="one_territory")
+        return terms[0] if terms else None
 
     def clean(self):
         cleaned = super().clean()
