@@ -63,7 +63,7 @@ from wagtail_reseau.models import (
     TrainingTrainer,
 )
 
-from ... import calendars, content, content_en
+from ... import calendars, content, content_en, contributions
 from ... import registrations as demo_registrations
 
 DEMO_USERNAME = "admin"
@@ -765,6 +765,7 @@ class Command(BaseCommand):
             self.stdout.write(self._login_message())
         demo_registrations.load(self.stdout)
         calendars.load(self.stdout)
+        contributions.load(self.stdout)
 
     def _login_message(self):
         User = get_user_model()
