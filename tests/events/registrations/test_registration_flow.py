@@ -21,6 +21,7 @@ def test_the_forum_page_has_the_form_and_the_places_left_never_the_online_link(c
     assert "secret-room" not in html
     assert "Interprétation en langue des signes" in html or "Sign language interpretation" in html
     assert "Votre repas ?" in html
+    assert 'name="accessibility_needs" value="step_free"' in html, "each service offered is a checkbox"
 
 
 def test_double_opt_in_counts_the_registration_once_the_address_is_confirmed(
