@@ -16,3 +16,7 @@ def register_geocoding_url():
     from .directory.geocoding import geocode_view
 
     return [path("reseau/geocode/", geocode_view, name="wagtail_reseau_geocode")]
+
+
+# The "Directory" admin menu: spreadsheet import, open-data quality (directory/wagtail_hooks.py).
+from .directory import wagtail_hooks as directory_hooks  # noqa: E402, F401
