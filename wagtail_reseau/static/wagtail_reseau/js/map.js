@@ -115,7 +115,7 @@
       if (layer.addLayers) layer.addLayers(markers);
       else markers.forEach(function (marker) { layer.addLayer(marker); });
       var bounds = window.L.latLngBounds(markers.map(function (marker) { return marker.getLatLng(); }));
-      map.fitBounds(bounds, { maxZoom: 13, padding: [24, 24] });
+      map.fitBounds(bounds, { maxZoom: 13, padding: [40, 40] });
     }
 
     function load() {
