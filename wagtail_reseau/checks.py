@@ -158,3 +158,6 @@ def _engine_importable(name):
 from .core.host_checks import register_checks as _register_host_checks  # noqa: E402
 
 _register_host_checks()
+
+# The map settings (E030, E031): wagtail_reseau/directory/map_checks.py.
+from .directory import map_checks as _map_checks  # noqa: E402, F401
