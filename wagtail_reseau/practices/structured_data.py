@@ -28,7 +28,10 @@ class GoodPracticeStructuredData(PageStructuredData):
         lead = organisation_reference(
             page.lead_organisation.localized if page.lead_organisation_id else None, self.request
         )
-        partners = [organisation_reference(partner, self.request) for partner in page.get_partner_organisations()]
+        partners = [
+            organisation_reference(partner, self.request, known_public=True)
+            for partner in page.get_partner_organisations()
+        ]
         partners += [
             {"@type": "Organization", "name": name.strip()} for name in page.other_partners.splitlines() if name.strip()
         ]

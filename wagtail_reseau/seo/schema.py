@@ -150,13 +150,13 @@ def absolute(url, request=None):
     return base.rstrip("/") + url
 
 
-def organisation_reference(organisation, request=None):
+def organisation_reference(organisation, request=None, known_public=False):
     """A short ``Organization`` node for a live, public organisation page, pointing
-    at its full description (``@id``) on its own page; None otherwise."""
+    at its full description (``@id``) on its own page; None otherwise.
+    ``known_public``: already checked (a list from ``live_pages_in_order``)."""
     if organisation is None:
         return None
-    organisation = getattr(organisation, "specific", organisation)
-    if not is_public(organisation):
+    if not known_public and not is_public(organisation):
         return None
     url = full_url(organisation, request)
     return compact(
