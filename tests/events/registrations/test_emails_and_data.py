@@ -117,3 +117,17 @@ def test_the_purge_erases_registrations_a_year_after_the_event(client, data, dja
     assert (registration.name, registration.email, registration.answers) == ("", "", {})
     assert registration.status == Status.CONFIRMED, "the anonymous count stays"
     assert not registration.emails.exists()
+
+
+@NO_OPT_IN
+def test_no_cancellation_once_the_event_has_begun(client, data, django_capture_on_commit_callbacks):
+    register(client, data["small"], django_capture_on_commit_callbacks)
+    private = link_in(mail.outbox[-1], "r")
+    registration = Registration.objects.get()
+    RegistrationEvent.objects.filter(pk=registration.event_id).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    assert "cancel/" not in client.get(private).content.decode(), "no cancel button"
+    client.post(private + "cancel/")
+    registration.refresh_from_db()
+    assert registration.status == Status.CONFIRMED

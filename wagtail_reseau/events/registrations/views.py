@@ -5,7 +5,7 @@ import json
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -195,6 +195,7 @@ def _private_context(registration, token):
         "token": token,
         "show_online_url": bool(target and target.online_url and registration.status == Status.CONFIRMED),
         "certificate_url": certificate_url(registration, token),
+        "can_cancel": registration.status != Status.CANCELLED and registration.event.starts_at > timezone.now(),
         "reseau_standalone": False,
     }
 
@@ -225,6 +226,8 @@ def cancel(request, token):
     registration = links.read_private(token)
     if registration is None:
         return render(request, "wagtail_reseau/registrations/link_invalid.html", status=404)
+    if registration.event.starts_at <= timezone.now():  # too late: the event has begun
+        return HttpResponseRedirect(links.absolute(registration, "private", token))
     capacity.cancel(registration)
     return HttpResponseRedirect(links.absolute(registration, "private", token) + "?cancelled=1")
 
