@@ -234,3 +234,20 @@ def test_command_dry_run_then_import(directory, vocab, tmp_path):
         call_command(
             "reseau_import_organisations", str(path), "--language", "en", stdout=io.StringIO(), stderr=io.StringIO()
         )
+
+
+def test_example_spreadsheets_import_cleanly_into_the_demo(django_capture_on_commit_callbacks):
+    from pathlib import Path
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content", stdout=io.StringIO())
+    directory = m.OrganisationIndexPage.objects.get(locale__language_code="fr")
+    folder = Path(__file__).resolve().parents[2] / "example_site" / "import"
+    for name in ("organisations.csv", "organisations.xlsx"):
+        report = run((folder / name).read_bytes(), directory, name=name, dry_run=True)
+        assert report.ok, [(row.number, row.reasons) for row in report.rows if row.reasons]
+        assert report.created == 4
+    report = run((folder / "organisations.xlsx").read_bytes(), directory, name="x.xlsx", dry_run=False, publish=True)
+    assert report.written
+    mirail = org(external_id="TU-IMP-001")
+    assert mirail.live and mirail.parent_organisation.title == "Fédération Trait d'Union de Haute-Garonne"
