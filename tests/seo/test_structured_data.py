@@ -264,3 +264,13 @@ def test_remaining_places_from_the_registrations_app(client, tree):
     first, second = nodes_by_type(data["json-ld"][0])["Course"]["hasCourseInstance"]
     assert first["remainingAttendeeCapacity"] == 15
     assert "remainingAttendeeCapacity" not in second  # no limit
+
+
+def test_forum_list_names_upcoming_forums_first_then_past_ones(client, tree):
+    _html, data = json_ld(client, tree["ForumIndexPage"])
+    items = nodes_by_type(data["json-ld"][0])["ItemList"]["itemListElement"]
+    assert [item["name"] for item in items] == [
+        "Forum : la participation des habitants",
+        "Forum sur la participation",
+        "Forum passé",
+    ]

@@ -3,8 +3,10 @@
 registrants only): a ``VirtualLocation`` points at the public page instead."""
 
 from django.apps import apps as django_apps
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from ..seo.builders import PageStructuredData
+from ..seo.builders import IndexStructuredData, PageStructuredData
 from ..seo.registry import register_structured_data
 from ..seo.schema import (
     compact,
@@ -16,7 +18,7 @@ from ..seo.schema import (
     plain_text,
     term_names,
 )
-from .forums import AttendanceMode, ForumPage
+from .forums import AttendanceMode, ForumIndexPage, ForumPage
 from .trainings import TrainingCapsulePage, TrainingFormat
 
 ATTENDANCE_MODES = {
@@ -61,6 +63,26 @@ def event_status(page):
         "moved_online": "EventMovedOnline",
     }
     return "https://schema.org/" + known.get(str(status), "EventScheduled")
+
+
+@register_structured_data(ForumIndexPage)
+class ForumIndexStructuredData(IndexStructuredData):
+    """The forums to come (the soonest first), then the past ones (the latest first),
+    as the list shows them."""
+
+    def items(self):
+        page = self.page
+        upcoming = (
+            ForumPage.objects.child_of(page)
+            .live()
+            .public()
+            .filter(locale_id=page.locale_id)
+            .annotate(finishes=Coalesce("end", "start"))
+            .filter(finishes__gte=timezone.now())
+            .order_by("start")
+        )
+        upcoming = list(upcoming[: self.max_items])
+        return (upcoming + super().items())[: self.max_items]
 
 
 @register_structured_data(ForumPage)

@@ -167,12 +167,14 @@ class IndexStructuredData(PageStructuredData):
     entity_fragment = "items"
     max_items = 30
 
-    def main_entity(self):
+    def items(self):
+        """The pages listed, in the list's order (at most ``max_items``)."""
         get_queryset = getattr(self.page, "get_listing_queryset", None)
-        if get_queryset is None:
-            return None
+        return list(get_queryset()[: self.max_items]) if get_queryset is not None else []
+
+    def main_entity(self):
         elements = []
-        for position, item in enumerate(get_queryset()[: self.max_items], start=1):
+        for position, item in enumerate(self.items(), start=1):
             url = full_url(item, self.request)
             if url:
                 elements.append({"@type": "ListItem", "position": position, "url": url, "name": item.title})
