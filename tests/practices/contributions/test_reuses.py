@@ -158,3 +158,22 @@ def test_staff_record_a_reuse_and_contacts_need_the_permission(client, site, adm
     client.force_login(editor)
     edit = client.get(f"/admin/snippets/reseau_contributions/reuse/edit/{reuse.pk}/")
     assert "secret@example.org" in edit.content.decode()
+
+
+def test_moderators_approve_and_reject_from_the_listing(site, admin_client, commit):
+    pending = [
+        Reuse.objects.create(practice=site["garden"], organisation_name=name) for name in ("Centre A", "Centre B")
+    ]
+    ids = "&".join(f"id={reuse.pk}" for reuse in pending)
+    url = f"/admin/bulk/reseau_contributions/reuse/approve/?{ids}"
+    confirm = admin_client.get(url)
+    assert confirm.status_code == 200 and "Centre A" in confirm.content.decode()
+    with commit():
+        response = admin_client.post(url)
+    assert response.status_code == 302
+    assert set(Reuse.objects.values_list("status", flat=True)) == {ReuseStatus.APPROVED}
+    assert CatalogueEntry.objects.get(page_id=site["garden"].pk).reuse_count == 2
+    with commit():
+        admin_client.post(f"/admin/bulk/reseau_contributions/reuse/reject/?id={pending[0].pk}")
+    assert Reuse.objects.get(pk=pending[0].pk).status == ReuseStatus.REJECTED
+    assert CatalogueEntry.objects.get(page_id=site["garden"].pk).reuse_count == 1

@@ -3,11 +3,13 @@ staff can record one) and the proposals (read only: moderators review the draft
 page itself, in its workflow). Contact data only with ``view_personal_data``."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from ...core.privacy.permissions import PersonalDataPermissionPolicy
+from .bulk_actions import ApproveReusesBulkAction, RejectReusesBulkAction
 from .models import Proposal, Reuse
 
 PERSONAL = "reseau_contributions.view_personal_data"
@@ -96,3 +98,5 @@ else:
     register_permission_policy(Proposal, PersonalDataPermissionPolicy(Proposal))
 
 register_snippet(ContributionsViewSetGroup)
+hooks.register("register_bulk_action", ApproveReusesBulkAction)
+hooks.register("register_bulk_action", RejectReusesBulkAction)
