@@ -158,3 +158,12 @@ def test_feed_message_in_the_visitors_language(client, events):
     assert response.status_code == 400
     assert response["Content-Language"] == "en"
     assert "Unknown value for this filter." in response.content.decode()
+
+
+def test_event_pages_link_their_calendar_files(client, events):
+    html = client.get(events["health"].url).content.decode()
+    assert f'href="/calendars/forum-{events["health"].pk}.ics"' in html
+    html = client.get(events["capsule"].url).content.decode()
+    assert f'href="/calendars/session-{events["session"].pk}.ics"' in html
+    assert f'href="/calendars/session-{events["past_session"].pk}.ics"' not in html
+    assert f"/calendars/forum-{events['past'].pk}.ics" not in client.get(events["past"].url).content.decode()
