@@ -75,7 +75,7 @@ class Command(BaseCommand):
             geography = read_source(source, integrity=options["integrity"])
         except GeographySourceError as error:
             raise CommandError(str(error)) from error
-        plan = make_plan(geography, options["departements"])
+        plan = make_plan(geography, options["departements"] or geography.scope)
         if not plan.entries:
             raise CommandError(_("The source has no territory to load."))
         try:

@@ -47,7 +47,8 @@ class TermChooserWidget(forms.SelectMultiple):
         return vocabulary_model(self.vocabulary)
 
     def value_from_datadict(self, data, files, name):
-        values = [value for value in (data.getlist(name) if hasattr(data, "getlist") else data.get(name) or [])]
+        values = data.getlist(name) if hasattr(data, "getlist") else data.get(name) or []
+        values = [str(values)] if isinstance(values, (str, int)) else [str(value) for value in values]
         typed = data.get(name + self.search_suffix, "")
         if typed and typed.strip():
             locale = locale_for(self.language_code or get_language())

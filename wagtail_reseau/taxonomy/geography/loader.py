@@ -76,6 +76,7 @@ class GeographyLoader:
         self.root = self._country(existing)
         self.levels = {self.root.pk: 0}
         self.old_names = {}
+        self._formers = None
         rows = {(t.kind, t.code): t for t in existing if t.code and t.kind in MANAGED_KINDS}
         unused_by_slug = {t.slug: t for t in existing if not t.code and t.kind in MANAGED_KINDS}
         current = {entry.key for entry in plan.entries}
@@ -140,19 +141,22 @@ class GeographyLoader:
         return root
 
     def _former_term(self, entry, plan, rows, current, reused):
-        """The term of a commune whose code changed: a former code of ``entry``
-        whose term is not an official commune any more."""
-        for former, new in plan.successors.items():
-            if new != entry.code:
-                continue
-            term = rows.get((COMMUNE, former))
-            if term is not None and (COMMUNE, former) not in current and term.pk not in reused and term.is_active:
-                # Only a one-to-one change keeps the term; a merge of several keeps each.
-                formers = [code for code, target in plan.successors.items() if target == entry.code]
-                if len(formers) == 1:
-                    del rows[(COMMUNE, former)]
-                    return term
-        return None
+        """The term of a commune whose code changed: the one former code of
+        ``entry`` whose term is not an official commune any more (a merge of
+        several communes keeps each of their terms)."""
+        if self._formers is None:
+            self._formers = {}
+            for former, new in plan.successors.items():
+                self._formers.setdefault(new, []).append(former)
+        formers = self._formers.get(entry.code, ())
+        if len(formers) != 1:
+            return None
+        key = (COMMUNE, formers[0])
+        term = rows.get(key)
+        if term is None or key in current or term.pk in reused or not term.is_active:
+            return None
+        del rows[key]
+        return term
 
     def _base_slug(self, entry):
         base = slugify(collation_key(entry.name)) or entry.kind

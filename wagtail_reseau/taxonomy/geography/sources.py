@@ -10,7 +10,9 @@ A source is one of:
 * a path or URL of such an archive (``.tgz``, ``.tar.gz``);
 * a directory holding the three files (or a ``data/`` folder with them);
 * one JSON file ``{"regions": [...], "departements": [...], "communes": [...]}``
-  (the shape of the sample shipped with the package, ``sample.json``).
+  (the shape of the sample shipped with the package, ``sample.json``), with an
+  optional ``"scope"``: the départements whose communes it lists (the others'
+  communes are then left as they are).
 """
 
 import base64
@@ -49,6 +51,9 @@ class Geography:
     departements: list = field(default_factory=list)
     communes: list = field(default_factory=list)
     origin: str = ""
+    #: Département codes whose communes the source lists completely (a partial
+    #: file such as the sample says so with a ``"scope"`` list); ``None``: all.
+    scope: list | None = None
 
 
 def read_source(source=None, integrity=None):
@@ -128,7 +133,11 @@ def _from_document(document, origin):
             _("“%(path)s” should hold an object with the lists “regions”, “departements” and “communes”.")
             % {"path": origin}
         )
-    return _validated(Geography(**{part: document.get(part) or [] for part in PARTS}, origin=str(origin)))
+    scope = document.get("scope")
+    if scope is not None and not (isinstance(scope, list) and all(isinstance(code, str) for code in scope)):
+        raise GeographySourceError(_("“scope” should be a list of département codes."))
+    parts = {part: document.get(part) or [] for part in PARTS}
+    return _validated(Geography(**parts, origin=str(origin), scope=scope))
 
 
 def _parse(data, origin):
