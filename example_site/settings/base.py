@@ -20,8 +20,9 @@ INSTALLED_APPS = [
     # The plugin and what it needs.
     "wagtail_reseau",
     "wagtail_reseau.core.privacy",
-    "wagtail_reseau.practices.contributions",
     "wagtail_reseau.events.registrations",
+    "wagtail_reseau.practices.contributions",
+    "wagtail_reseau.mentoring.agreements",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MentoringAgreementsConfig(AppConfig):
+    name = "wagtail_reseau.mentoring.agreements"
+    label = "reseau_mentoring"
+    verbose_name = _("Mentoring in operation")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from ...core.privacy.retention import register_retention
+        from .models import Agreement, MentoringSubmission
+
+        register_retention(MentoringSubmission, "MENTORING_RETENTION_MONTHS", default_months=24)
+        register_retention(Agreement, "MENTORING_AGREEMENT_RETENTION_MONTHS", default_months=36)
