@@ -198,3 +198,29 @@ def test_nonsense_never_gives_a_server_error(client, practices, commit):
 def test_the_lists_and_practices_link_to_the_form(client, practices, commit):
     index = practices["index"]
     assert form_url(index) in client.get(index.url).content.decode()
+
+
+def test_old_proposals_and_reuse_contacts_are_erased(practices):
+    import datetime
+
+    from django.utils import timezone
+
+    from wagtail_reseau.core.privacy.retention import purge_personal_data
+    from wagtail_reseau.practices.contributions.models import Reuse
+
+    long_ago = timezone.now() - datetime.timedelta(days=3 * 366 + 31)
+    old = Proposal.objects.create(
+        index=practices["index"], contact_email="old@example.org", contact_name="Ancien", data={"title": "x"}
+    )
+    recent = Proposal.objects.create(index=practices["index"], contact_email="new@example.org")
+    Proposal.objects.filter(pk=old.pk).update(created_at=long_ago)
+    practice = m.GoodPracticePage(title="Pratique", slug="pratique")
+    practices["index"].add_child(instance=practice)
+    reuse = Reuse.objects.create(practice=practice, organisation_name="Centre", contact_email="r@example.org")
+    Reuse.objects.filter(pk=reuse.pk).update(created_at=long_ago)
+    purge_personal_data()
+    old.refresh_from_db()
+    assert old.contact_email == "" and old.contact_name == "" and old.data == {} and old.erased_at
+    assert Proposal.objects.get(pk=recent.pk).contact_email == "new@example.org"
+    reuse.refresh_from_db()
+    assert reuse.contact_email == "" and reuse.organisation_name == "Centre"  # the public part stays

@@ -40,7 +40,10 @@ def save_proposal(form, index, proposal=None):
     or a new one; does not send it."""
     cleaned = form.cleaned_data
     if proposal is None:
-        proposal = Proposal(index=index, submission_key=cleaned.get("submission_key") or None)
+        key = cleaned.get("submission_key") or None
+        if key and Proposal.objects.filter(submission_key=key).exists():
+            key = None  # another list's form: a key is unique across lists
+        proposal = Proposal(index=index, submission_key=key)
     proposal.language_code = index.locale.language_code
     proposal.title = cleaned.get("title") or ""
     proposal.data = form.answers()

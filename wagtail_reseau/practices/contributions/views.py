@@ -1,6 +1,7 @@
 """The public forms' views, served as routes of the practice pages
 (``RoutablePageMixin``): ``propose/`` of a practice list, ``reuse/`` of a practice."""
 
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -50,7 +51,11 @@ def propose(request, index, token=None):
                 # Posted twice (a reload, a double click): it was sent already.
                 return HttpResponseRedirect(proposal_url(index, "proposal_sent"))
         if form.is_valid():
-            proposal = save_proposal(form, index, proposal)
+            try:
+                with transaction.atomic():
+                    proposal = save_proposal(form, index, proposal)
+            except IntegrityError:  # the same form posted twice at the same moment
+                return HttpResponseRedirect(proposal_url(index, "proposal_sent"))
             if action == "save":
                 url = request.build_absolute_uri(proposal_url(index, "proposal_resume", resume_token(proposal)))
                 send_resume_link(proposal, url)
