@@ -85,6 +85,9 @@ DEFAULTS = {
     "PROPOSAL_LINK_DAYS": 60,
     "PROPOSAL_RETENTION_MONTHS": 24,
     "REUSE_RETENTION_MONTHS": 36,
+    # Comments on news and forum reports (docs/comments.md): months before a
+    # comment's name and e-mail address are erased (the text stays).
+    "COMMENT_RETENTION_MONTHS": 24,
 }
 
 

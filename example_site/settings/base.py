@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "wagtail_reseau.events.registrations",
     "wagtail_reseau.practices.contributions",
     "wagtail_reseau.mentoring.agreements",
+    "wagtail_reseau.comments",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
