@@ -94,6 +94,7 @@ def test_the_html_page_has_the_filters_the_list_and_the_map(client, located):
     assert "Centre social de Lille-Sud" in html
     results = html[html.index('id="reseau-catalogue-hits"') : html.index('id="reseau-federations-title"')]
     assert "Centre social des Izards" not in results, results
+    assert "<time" not in results  # an organisation's publication date says nothing
     assert 'name="network_level"' in html and 'name="territory"' in html
     assert "data-reseau-map" in html and 'role="region"' in html
     assert 'href="#reseau-catalogue-hits"' in html  # the map can be skipped
