@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -35,7 +36,23 @@ class MentoringFormat(models.TextChoices):
     BOTH = "both", _("In person or remote")
 
 
-class MentoringIndexPage(IndexPageMixin, Page):
+def agreements_views():
+    """The public forms of ``mentoring.agreements`` (404 when the host has not
+    installed that sub-app)."""
+    from django.apps import apps
+    from django.http import Http404
+
+    if not apps.is_installed("wagtail_reseau.mentoring.agreements"):
+        raise Http404
+    from .agreements import views
+
+    return views
+
+
+class MentoringIndexPage(RoutablePageMixin, IndexPageMixin, Page):
+    """The mentoring exchange; its ``request/`` route is the public form to post a
+    request, and ``report/<token>/`` a side's closing report (docs/mentoring.md)."""
+
     subpage_types = ["wagtail_reseau.MentoringPage", "wagtail_reseau.CataloguePage"]
     template = "wagtail_reseau/pages/mentoring_index_page.html"
     listing_ordering = ("-first_published_at",)
@@ -54,8 +71,23 @@ class MentoringIndexPage(IndexPageMixin, Page):
         context["open_requests"] = self.prepare_listing(listing.filter(direction=MentoringDirection.REQUEST))
         return context
 
+    @path("request/", name="mentoring_request")
+    def post_request(self, request):
+        return agreements_views().post_request(request, self)
 
-class MentoringPage(ClassifiedPageMixin, Page):
+    @path("report/<str:token>/", name="mentoring_report")
+    def closing_report(self, request, token):
+        return agreements_views().closing_report(request, self, token)
+
+    def request_form_url(self):
+        from django.apps import apps
+
+        if not apps.is_installed("wagtail_reseau.mentoring.agreements"):
+            return None
+        return self.url + self.reverse_subpage("mentoring_request")
+
+
+class MentoringPage(RoutablePageMixin, ClassifiedPageMixin, Page):
     direction = models.CharField(
         _("offer or request"), max_length=10, choices=MentoringDirection.choices, default=MentoringDirection.OFFER
     )
@@ -153,6 +185,17 @@ class MentoringPage(ClassifiedPageMixin, Page):
         super().clean()
         if self.available_from and self.available_until and self.available_until < self.available_from:
             raise ValidationError({"available_until": _("This date must come after the start of availability.")})
+
+    @path("answer/", name="mentoring_answer")
+    def answer(self, request):
+        return agreements_views().answer(request, self)
+
+    def answer_form_url(self):
+        from django.apps import apps
+
+        if not self.is_open or not apps.is_installed("wagtail_reseau.mentoring.agreements"):
+            return None
+        return self.url + self.reverse_subpage("mentoring_answer")
 
     @property
     def is_open(self):

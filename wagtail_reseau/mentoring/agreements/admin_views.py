@@ -1,0 +1,64 @@
+"""Admin views: suggested pairs (and making an agreement of one), and the
+federation's report of agreements (with its CSV export)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..models import MentoringDirection, MentoringPage
+from .matching import suggest_pairs
+from .models import Agreement, AgreementStatus
+from .report import agreements_csv_response, report_tables
+
+ADD = "reseau_mentoring.add_agreement"
+VIEW = "reseau_mentoring.view_agreement"
+CHANGE = "reseau_mentoring.change_agreement"
+
+
+def _require(request, *perms):
+    if not any(request.user.has_perm(perm) for perm in perms):
+        raise PermissionDenied
+
+
+def suggestions_view(request):
+    _require(request, ADD)
+    include_zero = request.GET.get("all") == "1"
+    context = {"suggestions": suggest_pairs(limit=100, include_zero=include_zero), "include_zero": include_zero}
+    return TemplateResponse(request, "wagtail_reseau/mentoring/admin/suggestions.html", context)
+
+
+@require_POST
+def make_agreement_view(request):
+    """Makes a proposed agreement of an offer and a request (contacts copied from the pages)."""
+    _require(request, ADD)
+    offer = get_object_or_404(MentoringPage, pk=request.POST.get("offer"), direction=MentoringDirection.OFFER)
+    wanted = get_object_or_404(MentoringPage, pk=request.POST.get("request"), direction=MentoringDirection.REQUEST)
+    agreement, created = Agreement.objects.get_or_create(
+        offer=offer,
+        request=wanted,
+        defaults={
+            "status": AgreementStatus.PROPOSED,
+            "objectives": wanted.summary,
+            "mentor_name": offer.contact_name,
+            "mentor_email": offer.contact_email,
+            "mentee_name": wanted.contact_name,
+            "mentee_email": wanted.contact_email,
+        },
+    )
+    if created:
+        messages.success(
+            request, _("Agreement proposed: %(agreement)s. Set its objectives and dates.") % {"agreement": agreement}
+        )
+    else:
+        messages.warning(request, _("These two already have an agreement."))
+    return redirect("wagtailsnippets_reseau_mentoring_agreement:edit", agreement.pk)
+
+
+def report_view(request):
+    _require(request, VIEW, CHANGE, ADD)
+    if request.GET.get("format") == "csv":
+        return agreements_csv_response()
+    return TemplateResponse(request, "wagtail_reseau/mentoring/admin/report.html", report_tables())
