@@ -50,6 +50,7 @@ def test_search_by_name_with_or_without_accents_shows_the_path(client, territori
         assert search(client, typed)[0]["name"] == "Ariège", typed
     # Words in any form of separation: "haute garonne" finds "Haute-Garonne".
     assert search(client, "haute garonne")[0]["code"] == "31"
+    assert search(client, "st pierre")[0]["name"] == "Saint-Pierre"  # "st" for "saint"
     assert {r["name"] for r in search(client, "pier")} == {"Saint-Pierre-et-Miquelon", "Saint-Pierre"}
 
 

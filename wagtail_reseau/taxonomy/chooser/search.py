@@ -38,8 +38,13 @@ def locale_for(language_code):
     return locale or Locale.get_default()
 
 
+#: Abbreviations people type for the words of place names.
+ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+
+
 def _words(text):
-    return [word for word in re.split(r"[\s\-'’,.()]+", collation_key(text)) if word]
+    words = [word for word in re.split(r"[\s\-'’,.()]+", collation_key(text)) if word]
+    return [ABBREVIATIONS.get(word, word) for word in words]
 
 
 def _kind_rank(model):
