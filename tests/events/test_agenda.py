@@ -57,6 +57,15 @@ def test_filtered_like_the_feed(client, events):
     assert '<option value="prevention">– Prévention</option>' in html
 
 
+def test_the_all_choice_of_the_form_is_no_filter(client, events):
+    response, html = get(client, events, "?domain=sante&territory=&audience=&type=")
+    assert response.context["agenda_problems"] == []
+    assert 'role="alert"' not in html
+    assert 'href="webcal://testserver/calendars/feed.ics?domain=sante"' in html
+    assert response.context["agenda_count"] == 2
+    assert client.get("/calendars/feed.ics?domain=&type=").status_code == 200
+
+
 @pytest.mark.parametrize("querystring", ["?domain=nowhere", "?q=x&sort=title&page=9", "?domain=%00%FF", "?type=<b>"])
 def test_bad_parameters_are_reported_not_fatal(client, events, querystring):
     response, html = get(client, events, querystring)

@@ -52,7 +52,16 @@ def agenda_scope(locale, root_path=""):
 
 def parse_agenda_query(querydict, scope):
     """``(query, problems)``: the catalogue's query, and what in the query string
-    cannot be used here (``Ignored`` items with a reason for the visitor)."""
+    cannot be used here (``Ignored`` items with a reason for the visitor). An empty
+    filter (the "All" choice of the agenda's form) is no filter, not an error."""
+    querydict = querydict.copy()
+    for key in scope.facet_keys:
+        if key in querydict:
+            values = [value for value in querydict.getlist(key) if value != ""]
+            if values:
+                querydict.setlist(key, values)
+            else:
+                del querydict[key]
     query = parse_query(querydict, scope)
     problems = list(query.ignored)
     if query.text:
