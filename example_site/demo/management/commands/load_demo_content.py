@@ -64,6 +64,7 @@ from wagtail_reseau.models import (
 )
 
 from ... import calendars, content, content_en, contributions
+from ... import comments as demo_comments
 from ... import registrations as demo_registrations
 
 DEMO_USERNAME = "admin"
@@ -766,6 +767,7 @@ class Command(BaseCommand):
         demo_registrations.load(self.stdout)
         calendars.load(self.stdout)
         contributions.load(self.stdout)
+        demo_comments.load(self.stdout)
 
     def _login_message(self):
         User = get_user_model()
