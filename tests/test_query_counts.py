@@ -149,8 +149,10 @@ def build_network(home, locale, size):
                     duration_hours=9,
                     provider=federation,
                     trainers=[m.TrainingTrainer(person=person) for person in people],
+                    # Past and upcoming sessions in both networks: an upcoming one
+                    # brings the registration form, so both must have one.
                     sessions=[
-                        m.TrainingSession(start=in_days(j - size // 2, 9), place="Toulouse", capacity=15)
+                        m.TrainingSession(start=in_days(j - size // 2 + 1, 9), place="Toulouse", capacity=15)
                         for j in range(size)
                     ],
                 )
