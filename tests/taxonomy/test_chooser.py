@@ -186,3 +186,16 @@ def test_a_term_chooser_field_in_a_public_form(territories, locale_fr):
         assert "Saint" in str(form.errors["territories"])
         html = str(form["territories"])
     assert 'value="Saint"' in html and 'role="status"' in html and "<option" not in html
+
+
+def test_the_territory_listing_filters_by_parent_without_offering_every_commune(admin_client, territories):
+    nord = m.Territory.objects.get(code="59", kind="department", locale__language_code="fr")
+    toulouse = m.Territory.objects.get(code="31555", locale__language_code="fr")
+    response = admin_client.get(reverse("wagtailsnippets_wagtail_reseau_territory:list"), {"parent": nord.pk})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Lille" in html and "Toulouse" not in html
+    assert f'<option value="{nord.pk}"' in html
+    assert f'<option value="{toulouse.pk}"' not in html  # communes are not parents
+    inactive = admin_client.get(reverse("wagtailsnippets_wagtail_reseau_territory:list"), {"is_active": "false"})
+    assert inactive.status_code == 200

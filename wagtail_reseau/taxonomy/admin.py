@@ -1,7 +1,9 @@
 """Admin views of the shared vocabularies, grouped in one "Network" menu."""
 
+import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
@@ -35,12 +37,25 @@ class DomainOfActionViewSet(VocabularyViewSet):
     export_filename = "domains_of_action"
 
 
+class TerritoryFilterSet(WagtailFilterSet):
+    """Parents to filter by: every territory but communes (with the official
+    geography there are 35,000 communes, and communes have no children to list)."""
+
+    parent = django_filters.ModelChoiceFilter(
+        label=_("parent"), queryset=Territory.objects.exclude(kind=Territory.Kind.COMMUNE)
+    )
+
+    class Meta:
+        model = Territory
+        fields = ["kind", "is_active", "parent"]
+
+
 class TerritoryViewSet(VocabularyViewSet):
     model = Territory
     icon = "site"
     menu_label = _("Territories")
     list_display = ["name", "kind", "code", Column("path_label", label=_("Full path"))]
-    list_filter = ["kind", "parent"]
+    filterset_class = TerritoryFilterSet
     list_export = ["name", "slug", "kind", "code", "path_label"]
     export_filename = "territories"
 
