@@ -65,6 +65,7 @@ from wagtail_reseau.models import (
 
 from ... import calendars, content, content_en, contributions
 from ... import comments as demo_comments
+from ... import geography as demo_geography
 from ... import registrations as demo_registrations
 
 DEMO_USERNAME = "admin"
@@ -768,6 +769,7 @@ class Command(BaseCommand):
         calendars.load(self.stdout)
         contributions.load(self.stdout)
         demo_comments.load(self.stdout)
+        demo_geography.load(self.stdout)
 
     def _login_message(self):
         User = get_user_model()
