@@ -65,6 +65,7 @@ from wagtail_reseau.models import (
 
 from ... import calendars, content, content_en, contributions
 from ... import comments as demo_comments
+from ... import mentoring as demo_mentoring
 from ... import geography as demo_geography
 from ... import registrations as demo_registrations
 
@@ -769,6 +770,7 @@ class Command(BaseCommand):
         calendars.load(self.stdout)
         contributions.load(self.stdout)
         demo_comments.load(self.stdout)
+        demo_mentoring.load(self.stdout)
         demo_geography.load(self.stdout)
 
     def _login_message(self):
