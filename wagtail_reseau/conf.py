@@ -88,6 +88,12 @@ DEFAULTS = {
     # Comments on news and forum reports (docs/comments.md): months before a
     # comment's name and e-mail address are erased (the text stays).
     "COMMENT_RETENTION_MONTHS": 24,
+    # Mentoring in operation (docs/mentoring.md): days a closing-report link is
+    # valid, and months before the contacts of answers, requests and agreements
+    # are erased.
+    "MENTORING_LINK_DAYS": 365,
+    "MENTORING_RETENTION_MONTHS": 24,
+    "MENTORING_AGREEMENT_RETENTION_MONTHS": 36,
 }
 
 
