@@ -4,7 +4,8 @@ addresses publish directly, no 5xx on bad input."""
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from wagtail_reseau.comments.models import Comment, CommentSettings, CommentStatus, TrustedAddress
 
@@ -51,7 +52,11 @@ def test_a_comment_is_held_until_approved_and_never_shows_the_email(client, news
     assert SECRET not in html
     # Nor in the API, nor in the feeds.
     api = client.get(f"/api/v2/pages/{item.pk}/")
-    assert SECRET not in api.content.decode()
+    assert api.status_code == 200 and SECRET not in api.content.decode()
+    with translation.override("fr"):
+        feed_url = reverse("wagtail_reseau_feed", kwargs={"key": "news", "syndication_format": "rss"})
+    feed = client.get(feed_url)
+    assert feed.status_code == 200 and SECRET not in feed.content.decode()
 
 
 def test_errors_keep_everything_typed_in_the_visitors_language(client, news):
@@ -137,6 +142,15 @@ def test_a_trusted_address_publishes_directly(client, news):
     assert comment.status == CommentStatus.APPROVED
     html = client.get(item.url).content.decode()
     assert "Merci pour ce compte rendu" in html and SECRET not in html
+
+
+def test_an_error_on_a_forum_report_serves_the_report_again(client, forum):
+    past = forum["past"]
+    response = client.post(past.url, comment_data(**{"comment-author_name": ""}))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Compte rendu du forum." in html and "Merci pour ce compte rendu" in html
+    assert 'aria-invalid="true"' in html
 
 
 def test_comments_on_a_past_forum_with_a_report_only(client, forum):
