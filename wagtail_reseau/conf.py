@@ -86,8 +86,10 @@ DEFAULTS = {
     "PROPOSAL_RETENTION_MONTHS": 24,
     "REUSE_RETENTION_MONTHS": 36,
     # Comments on news and forum reports (docs/comments.md): months before a
-    # comment's name and e-mail address are erased (the text stays).
+    # comment's name and e-mail address are erased (the text stays); the group
+    # e-mailed when a comment waits for moderation ("" or None: nobody).
     "COMMENT_RETENTION_MONTHS": 24,
+    "COMMENT_MODERATORS_GROUP": "Moderators",
     # Mentoring in operation (docs/mentoring.md): days a closing-report link is
     # valid, and months before the contacts of answers, requests and agreements
     # are erased.
