@@ -182,3 +182,26 @@ def test_the_purge_erases_name_and_email_and_keeps_the_text(client, news, settin
     comment.refresh_from_db()
     assert comment.email == "" and comment.author_name == "" and comment.erased_at is not None
     assert comment.body == "Merci pour ce compte rendu !"
+
+
+def test_the_moderators_are_told_of_a_waiting_comment_without_the_email(
+    client, news, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.core import mail
+
+    moderator = get_user_model().objects.create_user("moderatrice", "moderation@example.org", "password")
+    moderator.groups.add(Group.objects.get_or_create(name="Moderators")[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(news["item"].url, comment_data())
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["moderation@example.org"]
+    assert "Nouvelle 0" in message.subject and "Merci pour ce compte rendu" in message.body
+    assert SECRET not in message.body and "?status=pending" in message.body
+    # A trusted address's comment is published: nobody is told.
+    TrustedAddress.trust(SECRET)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(news["item"].url, comment_data(**{"comment-body": "Encore merci."}))
+    assert len(mail.outbox) == 1

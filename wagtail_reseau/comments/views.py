@@ -4,12 +4,14 @@ carrying the comment button, saves the comment and redirects back (so a reload
 sends nothing twice), or serves the page again with the form, its errors and
 everything typed."""
 
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from .forms import SUBMIT_NAME, CommentForm
 from .models import CommentSettings, CommentStatus, TrustedAddress
+from .notifications import send_to_moderators
 
 #: The request attribute the page's comment section reads its bound form from.
 FORM_ATTRIBUTE = "reseau_comment_form"
@@ -63,6 +65,8 @@ def post_comment(page, request):
         comment.status = CommentStatus.PENDING
     form.apply_consent(comment)
     comment.save()
+    if comment.status == CommentStatus.PENDING:
+        transaction.on_commit(lambda: send_to_moderators(comment))
     outcome = "published" if comment.status == CommentStatus.APPROVED else "held"
     anchor = f"comment-{comment.pk}" if outcome == "published" else "comments"
     return _see_other(f"{request.path}?comment={outcome}#{anchor}")
