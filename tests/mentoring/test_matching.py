@@ -87,7 +87,7 @@ def test_suggestions_need_permission(exchange, client, django_user_model):
     from django.contrib.auth.models import Permission
 
     user = django_user_model.objects.create_user("staff", "s@example.org", "pw", is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    user.user_permissions.add(Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"))
     client.force_login(user)
     response = client.get(reverse("reseau_mentoring_admin:suggestions"))
     assert response.status_code in (302, 403)

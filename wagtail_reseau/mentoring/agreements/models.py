@@ -94,10 +94,57 @@ class MentoringSubmission(PersonalDataRecord):
             return self.organisation.title
         return self.organisation_name or str(_("An organisation"))
 
+    request_page = models.ForeignKey(
+        "wagtail_reseau.MentoringPage",
+        verbose_name=_("draft request page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Made when a new request from an organisation of the directory is approved."),
+    )
+
     def moderate(self, status):
+        """Approves or rejects; an approved new request from an organisation of the
+        directory becomes a draft request page under the exchange (never live until
+        an editor publishes it)."""
         self.status = status
         self.moderated_at = timezone.now()
         self.save(update_fields=["status", "moderated_at"])
+        if status == SubmissionStatus.APPROVED and self.kind == SubmissionKind.REQUEST:
+            self.make_request_page()
+
+    def make_request_page(self):
+        from django.utils.text import slugify
+
+        from ..models import MentoringDirection, MentoringPage
+
+        if self.request_page_id or not self.organisation_id:
+            return None
+        index = self.index.specific
+        base = slugify(self.title)[:200] or "demande"
+        slug, n = base, 1
+        while index.get_children().filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        page = MentoringPage(
+            title=self.title or str(self),
+            slug=slug,
+            direction=MentoringDirection.REQUEST,
+            organisation=self.organisation,
+            summary=self.message[:500],
+            mentoring_format=self.mentoring_format,
+            availability=self.availability,
+            live=False,
+        )
+        page.domains.set(list(self.domains.all()))
+        if self.territory_id:
+            page.territories.set([self.territory])
+        index.add_child(instance=page)
+        page.save_revision()
+        self.request_page = page
+        self.save(update_fields=["request_page"])
+        return page
 
 
 class AgreementStatus(models.TextChoices):

@@ -54,9 +54,7 @@ def send_reminders(today=None, dry_run=False):
                     "agreement": agreement,
                     "milestone": milestone,
                     "name": getattr(agreement, f"{side}_name"),
-                    "report_url": report_url(agreement, side)
-                    if agreement.status == AgreementStatus.UNDER_WAY
-                    else "",
+                    "report_url": report_url(agreement, side) if agreement.status == AgreementStatus.UNDER_WAY else "",
                 }
                 with translation.override(settings.LANGUAGE_CODE):
                     subject = render_to_string("wagtail_reseau/mentoring/email/reminder_subject.txt", context)

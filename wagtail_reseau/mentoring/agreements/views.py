@@ -2,13 +2,14 @@
 (``RoutablePageMixin``): ``answer/`` of an offer or a request, ``request/`` of
 the mentoring exchange, and ``report/<token>/`` for a side's closing report."""
 
+import base64
 import datetime
 
-from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from ...conf import reseau_settings
 from ...core.privacy.links import make_private_token, read_private_token
 from .forms import ClosingReportForm, SubmissionForm
 from .models import Agreement, AgreementStatus, SubmissionKind, SubmissionStatus
@@ -65,14 +66,22 @@ def post_request(request, index):
 
 
 def report_token(agreement, side, days=None):
-    days = days or getattr(settings, "WAGTAIL_RESEAU_MENTORING_LINK_DAYS", 365)
-    return make_private_token(agreement, f"mentoring-{side}", timezone.now() + datetime.timedelta(days=days))
+    """A side's signed token, in the letters Wagtail's page URLs accept
+    (``[\\w-]``: a signature's colons are not), valid ``days`` (setting
+    ``WAGTAIL_RESEAU_MENTORING_LINK_DAYS``, 365)."""
+    days = days or reseau_settings.MENTORING_LINK_DAYS
+    signed = make_private_token(agreement, f"mentoring-{side}", timezone.now() + datetime.timedelta(days=days))
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
 
 def agreement_from_token(token):
     """(agreement, side) from a report link, or (None, None)."""
+    try:
+        signed = base64.urlsafe_b64decode(str(token) + "=" * (-len(str(token)) % 4)).decode()
+    except (ValueError, UnicodeDecodeError):
+        return None, None
     for side in SIDES:
-        agreement = read_private_token(token, f"mentoring-{side}")
+        agreement = read_private_token(signed, f"mentoring-{side}")
         if isinstance(agreement, Agreement):
             return agreement, side
     return None, None
