@@ -132,17 +132,26 @@ def open_pages(direction):
 
 
 def suggest_pairs(limit=50, include_zero=False):
-    """Open offers × open requests, best score first (then the oldest request),
-    leaving out an organisation paired with itself and pairs already in an agreement."""
+    """Open offers × open requests of the same language, best score first (then
+    the oldest request), leaving out an organisation paired with itself and pairs
+    already in an agreement (in any language)."""
     from .models import Agreement
 
-    taken = set(Agreement.objects.values_list("offer_id", "request_id"))
+    taken = set(
+        Agreement.objects.filter(offer__isnull=False, request__isnull=False).values_list(
+            "offer__translation_key", "request__translation_key"
+        )
+    )
     offers = list(open_pages(MentoringDirection.OFFER))
     requests = list(open_pages(MentoringDirection.REQUEST))
     suggestions = []
     for offer in offers:
         for request in requests:
-            if offer.organisation_id == request.organisation_id or (offer.pk, request.pk) in taken:
+            if (
+                offer.locale_id != request.locale_id  # a page and its translation are one offer
+                or offer.organisation_id == request.organisation_id
+                or (offer.translation_key, request.translation_key) in taken
+            ):
                 continue
             suggestion = score_pair(offer, request)
             if suggestion.score > 0 or include_zero:
