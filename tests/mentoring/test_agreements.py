@@ -133,3 +133,15 @@ def test_federation_report_and_csv(agreement, exchange, admin_client):
     rows = response.content.decode("utf-8-sig").splitlines()
     assert len(rows) == 3
     assert "ines@example.org" not in response.content.decode()
+
+
+def test_contacts_erased_after_retention(agreement, settings):
+    from wagtail_reseau.core.privacy.retention import purge_personal_data
+
+    settings.WAGTAIL_RESEAU_MENTORING_AGREEMENT_RETENTION_MONTHS = 1
+    Agreement.objects.filter(pk=agreement.pk).update(created_at=timezone.now() - datetime.timedelta(days=60))
+    purge_personal_data()
+    agreement.refresh_from_db()
+    assert agreement.erased_at is not None
+    assert agreement.mentor_email == "" and agreement.mentee_name == ""
+    assert agreement.objectives == "Lancer un budget participatif."  # the agreement stays, for the report
