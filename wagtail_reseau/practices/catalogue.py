@@ -10,17 +10,46 @@ from ..catalogue.facets import Facet, register_facet
 REUSED = "yes"
 
 
+#: ``{translation key: approved reuse entries}`` of every practice, in the cache:
+#: one query for a whole rebuild, whatever its size. Forgotten whenever an entry
+#: is approved, unapproved or deleted (``contributions.notifications``), and after
+#: a few minutes anyway (a cache per process).
+REUSE_COUNTS_CACHE_KEY = "wagtail_reseau:practices:reuse-counts"
+REUSE_COUNTS_TIMEOUT = 300
+
+
+def reuse_counts():
+    from django.core.cache import cache
+
+    counts = cache.get(REUSE_COUNTS_CACHE_KEY)
+    if counts is None:
+        from django.db.models import Count
+
+        from .contributions.models import Reuse
+
+        rows = (
+            Reuse.objects.approved()
+            .values("practice__translation_key")
+            .annotate(count=Count("pk"))
+            .values_list("practice__translation_key", "count")
+        )
+        counts = {str(key): count for key, count in rows}
+        cache.set(REUSE_COUNTS_CACHE_KEY, counts, REUSE_COUNTS_TIMEOUT)
+    return counts
+
+
+def forget_reuse_counts():
+    from django.core.cache import cache
+
+    cache.delete(REUSE_COUNTS_CACHE_KEY)
+
+
 def approved_reuse_count(page):
     """Approved entries of the practice's reuse log, in every language (an entry
     logged on the French page counts on its English translation too)."""
     if not apps.is_installed("wagtail_reseau.practices.contributions"):
         return 0
-    cached = getattr(page, "_reseau_reuse_count", None)
-    if cached is not None:
-        return cached
-    from .contributions.models import Reuse
-
-    return Reuse.objects.approved().filter(practice__translation_key=page.translation_key).count()
+    return reuse_counts().get(str(page.translation_key), 0)
 
 
 PRACTICE = register_document_type(

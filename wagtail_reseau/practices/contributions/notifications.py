@@ -204,6 +204,10 @@ def reindex_practice(practice_id):
     from wagtail.models import Page
 
     from ...catalogue.indexing import index_page_ids
+    from ..catalogue import forget_reuse_counts
+
+    forget_reuse_counts()
+    transaction.on_commit(forget_reuse_counts)
 
     key = Page.objects.filter(pk=practice_id).values_list("translation_key", flat=True).first()
     if key is None:
