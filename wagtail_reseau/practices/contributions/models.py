@@ -5,6 +5,7 @@ erased after their retention period)."""
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ...core.privacy.models import PersonalDataRecord
 from .files import private_storage, proposal_upload_to
@@ -131,7 +132,7 @@ class Reuse(PersonalDataRecord):
     )
     started_on = models.DateField(_("when"), null=True, blank=True, help_text=_("When you started."))
     adaptation = models.TextField(_("what was adapted"), blank=True)
-    result = models.TextField(_("result"), blank=True)
+    result = models.TextField(pgettext_lazy("reuse of a practice", "result"), blank=True)
     contact_name = models.CharField(_("contact name"), max_length=255, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=ReuseStatus.choices, default=ReuseStatus.PENDING)
