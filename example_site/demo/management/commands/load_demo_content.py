@@ -753,6 +753,14 @@ class Command(BaseCommand):
                 loader.run()
         except ValidationError as error:
             raise CommandError(_("The demo content is not valid: %(error)s") % {"error": error}) from error
+        # Each feature's demo (its own module, idempotent), before the summary so that
+        # the site's address and login are the last lines printed.
+        demo_registrations.load(self.stdout)
+        calendars.load(self.stdout)
+        contributions.load(self.stdout)
+        demo_comments.load(self.stdout)
+        demo_mentoring.load(self.stdout)
+        demo_geography.load(self.stdout)
         created, existing = loader.summary()
         verbosity = options["verbosity"]
         if verbosity >= 1:
@@ -766,12 +774,6 @@ class Command(BaseCommand):
             self.stdout.write(_("Site: %(url)s") % {"url": site_url})
             self.stdout.write(_("Admin: %(url)s") % {"url": f"{site_url}admin/"})
             self.stdout.write(self._login_message())
-        demo_registrations.load(self.stdout)
-        calendars.load(self.stdout)
-        contributions.load(self.stdout)
-        demo_comments.load(self.stdout)
-        demo_mentoring.load(self.stdout)
-        demo_geography.load(self.stdout)
 
     def _login_message(self):
         User = get_user_model()
