@@ -65,8 +65,8 @@ from wagtail_reseau.models import (
 
 from ... import calendars, content, content_en, contributions
 from ... import comments as demo_comments
-from ... import mentoring as demo_mentoring
 from ... import geography as demo_geography
+from ... import mentoring as demo_mentoring
 from ... import registrations as demo_registrations
 
 DEMO_USERNAME = "admin"

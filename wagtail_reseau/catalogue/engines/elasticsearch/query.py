@@ -58,7 +58,11 @@ def sort(query, has_text):
     if effective == "title":
         return tail
     if effective == "reused":
-        return [{"reuse_count": {"order": "desc", "missing": "_last"}}, {"date": {"order": "desc", "missing": "_last"}}, *tail]
+        return [
+            {"reuse_count": {"order": "desc", "missing": "_last"}},
+            {"date": {"order": "desc", "missing": "_last"}},
+            *tail,
+        ]
     return [{"date": {"order": "desc", "missing": "_last"}}, *tail]
 
 
