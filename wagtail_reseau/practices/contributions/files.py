@@ -56,6 +56,12 @@ class PrivateStorage(LazyObject):
 private_storage = PrivateStorage()
 
 
+def get_private_storage():
+    """The storage of proposal files, as a callable: a migration records this
+    function, not the folder of the machine that made it."""
+    return private_storage
+
+
 @deconstructible
 class ProposalUploadTo:
     def __call__(self, instance, filename):

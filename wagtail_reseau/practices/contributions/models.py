@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ...core.privacy.models import PersonalDataRecord
-from .files import private_storage, proposal_upload_to
+from .files import get_private_storage, proposal_upload_to
 
 
 class ProposalStatus(models.TextChoices):
@@ -65,7 +65,7 @@ class ProposalFile(models.Model):
     media) until the practice is published; then it becomes a Wagtail document."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(_("file"), storage=private_storage, upload_to=proposal_upload_to, max_length=255)
+    file = models.FileField(_("file"), storage=get_private_storage, upload_to=proposal_upload_to, max_length=255)
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveIntegerField(_("size"), default=0)
     document = models.ForeignKey(
