@@ -194,9 +194,11 @@ def test_commune_linked_by_insee_code_or_postcode_and_name(directory, vocab, loc
     ],
 )
 def test_bad_files_give_a_clear_message(directory, data, name, message):
-    with pytest.raises(ImportFileError) as error:
-        run(data, directory, name=name)
-    assert message in str(error.value.message)
+    # The messages are in the editor's language: read them in English here.
+    with translation.override("en"):
+        with pytest.raises(ImportFileError) as error:
+            run(data, directory, name=name)
+        assert message in str(error.value.message)
 
 
 def test_file_size_limit(directory, settings):

@@ -25,9 +25,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_without_a_statement_the_default_text_is_version_0(locale_fr):
-    statement = current_consent("registration")
-    assert statement.version == 0
-    assert "organise this event" in statement.text
+    with translation.override("en"):
+        statement = current_consent("registration")
+        assert statement.version == 0
+        assert "organise this event" in statement.text
+    with translation.override("fr"):
+        assert "organiser cet événement" in current_consent("registration").text
 
 
 def test_the_statement_in_the_visitors_language_else_the_default_language(locale_fr, locale_en):
