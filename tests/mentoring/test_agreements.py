@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail_reseau.mentoring.agreements.models import Agreement, AgreementStatus, TransitionNotAllowed
 from wagtail_reseau.mentoring.agreements.views import report_token
@@ -37,7 +37,7 @@ def test_lifecycle_in_order(agreement):
 
 
 def test_transitions_out_of_order_refused(agreement):
-    with pytest.raises(TransitionNotAllowed) as error:
+    with translation.override("en"), pytest.raises(TransitionNotAllowed) as error:  # the message in English
         agreement.move_to(AgreementStatus.COMPLETED)
     message = str(error.value)
     assert "cannot become" in message and "Next possible steps" in message

@@ -2,7 +2,9 @@
 
 import datetime
 
+import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail_reseau.mentoring.agreements.matching import (
     score_pair,
@@ -10,6 +12,13 @@ from wagtail_reseau.mentoring.agreements.matching import (
     territory_distance,
 )
 from wagtail_reseau.mentoring.agreements.models import Agreement, AgreementStatus
+
+
+@pytest.fixture(autouse=True)
+def reasons_in_english():
+    """The reasons are written in the active language: read them in English."""
+    with translation.override("en"):
+        yield
 
 
 def test_territory_distance(exchange):

@@ -12,6 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from wagtail_reseau import models as m
 from wagtail_reseau.taxonomy.geography.sources import SAMPLE_PATH
@@ -34,6 +35,13 @@ def load(*args):
 
 def territory(code, kind="commune", language="fr"):
     return m.Territory.objects.get(code=code, kind=kind, locale__language_code=language)
+
+
+@pytest.fixture(autouse=True)
+def messages_in_english():
+    """The command's report and errors are in the active language: read them in English."""
+    with translation.override("en"):
+        yield
 
 
 def test_the_sample_loads_every_region_and_departement_and_some_communes(locales):
