@@ -117,7 +117,7 @@ def test_the_package_layout_is_unchanged(client, catalogue_and_practice):
     assert "wagtail_reseau/js/catalogue.js" in html
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_wrong_child_count_is_reported_and_fixtree_repairs_it(home):
     index = publish(home, m.NewsIndexPage(title="Actualités", slug="actualites"))
     publish(index, m.NewsPage(title="Une", slug="une"))
