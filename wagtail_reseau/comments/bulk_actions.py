@@ -5,8 +5,8 @@ are published without moderation)."""
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from ..core.privacy.moderation import ModerationBulkAction, set_status
 from .models import Comment, CommentStatus, TrustedAddress
 
 
@@ -17,28 +17,16 @@ def moderate(comments, status, user=None, trust=False):
     for comment in comments:
         if trust and comment.email:
             TrustedAddress.trust(comment.email, user)
-        if comment.status != status:
-            comment.status = status
-            comment.moderated_at = now
-            comment.save(update_fields=["status", "moderated_at"])
+        set_status(comment, status, now)
         count += 1
     return count
 
 
-class ModerateCommentsBulkAction(SnippetBulkAction):
+class ModerateCommentsBulkAction(ModerationBulkAction):
     models = [Comment]
-    template_name = "wagtail_reseau/contributions/admin/confirm_bulk_moderation.html"
     status = CommentStatus.APPROVED
     trust = False
     message = ("%(count)d comment moderated.", "%(count)d comments moderated.")
-
-    def check_perm(self, comment):
-        return self.request.user.has_perm("reseau_comments.change_comment")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["action_title"] = self.display_name
-        return context
 
     def get_execution_context(self):
         return {"user": self.request.user}

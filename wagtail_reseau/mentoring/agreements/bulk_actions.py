@@ -2,30 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from ...core.privacy.moderation import ModerationBulkAction
 from .models import MentoringSubmission, SubmissionStatus
 
 
-class ModerateSubmissionsBulkAction(SnippetBulkAction):
+class ModerateSubmissionsBulkAction(ModerationBulkAction):
     models = [MentoringSubmission]
-    template_name = "wagtail_reseau/contributions/admin/confirm_bulk_moderation.html"
-    status = SubmissionStatus.APPROVED
-
-    def check_perm(self, submission):
-        return self.request.user.has_perm("reseau_mentoring.change_mentoringsubmission")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["action_title"] = self.display_name
-        return context
-
-    @classmethod
-    def execute_action(cls, objects, user=None, **kwargs):
-        for submission in objects:
-            if submission.status != cls.status:
-                submission.moderate(cls.status)
-        return len(objects), 0
 
 
 class ApproveSubmissionsBulkAction(ModerateSubmissionsBulkAction):
