@@ -29,6 +29,7 @@ from ..core.blocks import AgendaItemBlock, PerspectiveBlock, ResourcesBlock
 from ..core.fields import ChoiceListField
 from ..core.i18n import live_pages_in_order, localize_people
 from ..core.mixins import IndexPageMixin
+from ..core.page_actions import call_page_action
 from ..taxonomy.classification import ClassifiedPageMixin
 
 
@@ -332,13 +333,7 @@ class ForumPage(ClassifiedPageMixin, Page):
 def registration_context(page, request):
     """The registration panel's context (events/registrations/pages.py), when that
     app is installed; None otherwise (the page then shows the registration settings)."""
-    from django.apps import apps
-
-    if not apps.is_installed("wagtail_reseau.events.registrations"):
-        return None
-    from .registrations.pages import registration_context as context_of
-
-    return context_of(page, request)
+    return call_page_action("events.registration_context", page, request)
 
 
 class ForumParticipant(Orderable):

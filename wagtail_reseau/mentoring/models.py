@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from ..core.i18n import localize
 from ..core.mixins import IndexPageMixin
+from ..core.page_actions import call_page_view, has_page_action
 from ..taxonomy.classification import ClassifiedPageMixin
 
 
@@ -34,19 +35,6 @@ class MentoringFormat(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
     REMOTE = "remote", _("Remote")
     BOTH = "both", _("In person or remote")
-
-
-def agreements_views():
-    """The public forms of ``mentoring.agreements`` (404 when the host has not
-    installed that sub-app)."""
-    from django.apps import apps
-    from django.http import Http404
-
-    if not apps.is_installed("wagtail_reseau.mentoring.agreements"):
-        raise Http404
-    from .agreements import views
-
-    return views
 
 
 class MentoringIndexPage(RoutablePageMixin, IndexPageMixin, Page):
@@ -73,16 +61,14 @@ class MentoringIndexPage(RoutablePageMixin, IndexPageMixin, Page):
 
     @path("request/", name="mentoring_request")
     def post_request(self, request):
-        return agreements_views().post_request(request, self)
+        return call_page_view("mentoring.post_request", request, self)
 
     @path("report/<str:token>/", name="mentoring_report")
     def closing_report(self, request, token):
-        return agreements_views().closing_report(request, self, token)
+        return call_page_view("mentoring.closing_report", request, self, token)
 
     def request_form_url(self):
-        from django.apps import apps
-
-        if not apps.is_installed("wagtail_reseau.mentoring.agreements"):
+        if not has_page_action("mentoring.post_request"):
             return None
         return self.url + self.reverse_subpage("mentoring_request")
 
@@ -188,12 +174,10 @@ class MentoringPage(RoutablePageMixin, ClassifiedPageMixin, Page):
 
     @path("answer/", name="mentoring_answer")
     def answer(self, request):
-        return agreements_views().answer(request, self)
+        return call_page_view("mentoring.answer", request, self)
 
     def answer_form_url(self):
-        from django.apps import apps
-
-        if not self.is_open or not apps.is_installed("wagtail_reseau.mentoring.agreements"):
+        if not self.is_open or not has_page_action("mentoring.answer"):
             return None
         return self.url + self.reverse_subpage("mentoring_answer")
 

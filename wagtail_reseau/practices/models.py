@@ -26,6 +26,7 @@ from ..conf import reseau_settings
 from ..core.blocks import ResourcesBlock
 from ..core.i18n import live_pages_in_order, localize
 from ..core.mixins import IndexPageMixin
+from ..core.page_actions import call_page_action, call_page_view
 from ..taxonomy.classification import ClassifiedPageMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
@@ -57,19 +58,6 @@ def default_licence():
     return reseau_settings.DEFAULT_PRACTICE_LICENCE
 
 
-def contributions_views():
-    """The public forms of ``practices.contributions`` (404 when the host has not
-    installed that sub-app)."""
-    from django.apps import apps
-    from django.http import Http404
-
-    if not apps.is_installed("wagtail_reseau.practices.contributions"):
-        raise Http404
-    from .contributions import views
-
-    return views
-
-
 class GoodPracticeIndexPage(RoutablePageMixin, IndexPageMixin, Page):
     """The list of practices; its ``propose/`` route is the public proposal form,
     whose drafts land under this list, in its workflow (docs/proposals.md)."""
@@ -87,15 +75,15 @@ class GoodPracticeIndexPage(RoutablePageMixin, IndexPageMixin, Page):
 
     @path("propose/", name="proposal_form")
     def propose(self, request):
-        return contributions_views().propose(request, self)
+        return call_page_view("practices.propose", request, self)
 
     @path("propose/resume/<str:token>/", name="proposal_resume")
     def propose_resume(self, request, token):
-        return contributions_views().propose(request, self, token=token)
+        return call_page_view("practices.propose", request, self, token=token)
 
     @path("propose/sent/", name="proposal_sent")
     def propose_sent(self, request):
-        return contributions_views().proposal_sent(request, self)
+        return call_page_view("practices.proposal_sent", request, self)
 
     def proposal_form_url(self):
         return self.url + self.reverse_subpage("proposal_form")
@@ -271,20 +259,14 @@ class GoodPracticePage(RoutablePageMixin, ClassifiedPageMixin, Page):
     @path("reuse/", name="reuse_form")
     def reuse(self, request):
         """ "We did it too": the reuse log's public form."""
-        return contributions_views().reuse(request, self)
+        return call_page_view("practices.reuse", request, self)
 
     def reuse_form_url(self):
         return self.url + self.reverse_subpage("reuse_form")
 
     def get_reuses(self):
         """Approved entries of the reuse log, in every language ([] without the sub-app)."""
-        from django.apps import apps
-
-        if not apps.is_installed("wagtail_reseau.practices.contributions"):
-            return []
-        from .contributions.views import approved_reuses
-
-        return approved_reuses(self)
+        return call_page_action("practices.approved_reuses", self, default=[])
 
     def get_proposal_form_url(self):
         parent = self.get_parent()

@@ -9,7 +9,9 @@ class RegistrationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import panels, signals
+        from ...core.page_actions import register_page_action
+        from . import pages, panels, signals
 
         panels.add_question_panels()
         signals.connect()
+        register_page_action("events.registration_context", pages.registration_context)

@@ -9,10 +9,15 @@ class ContributionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from ...core.page_actions import register_page_action
         from ...core.privacy.retention import register_retention
-        from . import notifications
+        from . import notifications, views
         from .models import Proposal, Reuse
 
         register_retention(Proposal, "PROPOSAL_RETENTION_MONTHS", default_months=24)
         register_retention(Reuse, "REUSE_RETENTION_MONTHS", default_months=36)
         notifications.connect()
+        register_page_action("practices.propose", views.propose)
+        register_page_action("practices.proposal_sent", views.proposal_sent)
+        register_page_action("practices.reuse", views.reuse)
+        register_page_action("practices.approved_reuses", views.approved_reuses)
