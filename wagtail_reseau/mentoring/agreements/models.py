@@ -78,6 +78,13 @@ class MentoringSubmission(PersonalDataRecord):
     )
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     language_code = models.CharField(_("language"), max_length=20, blank=True)
+    moderator_comment = models.TextField(
+        _("moderator's comment"),
+        blank=True,
+        help_text=_("Sent to the visitor with the decision (write it before rejecting)."),
+    )
+    #: The decision the visitor was last told of (once per decision).
+    notified_status = models.CharField(_("decision told"), max_length=20, blank=True, editable=False)
 
     personal_fields = ("contact_name", "contact_email", "contact_phone")
 
