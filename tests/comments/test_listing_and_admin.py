@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail_reseau import models as m
 from wagtail_reseau.comments.models import Comment, CommentStatus, TrustedAddress
 
-from tests.conftest import publish
+from tests.conftest import in_days, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +47,34 @@ def test_the_count_shows_on_news_cards_with_constant_queries(client, news):
     client.get(index.url)
     many, html = queries_for(client, index.url)
     assert html.count('reseau-meta__comments">1 comment') == 7
+    assert many == few
+
+
+def test_the_count_shows_on_forum_cards_with_constant_queries(client, forum):
+    """Past forums with a report show their count; an upcoming one (no comments taken)
+    shows none and costs no query."""
+    index = forum["past"].get_parent().specific
+    add_comments(forum["past"], approved=2)
+    client.get(index.url)  # warm the caches
+    few, html = queries_for(client, index.url)
+    assert html.count('reseau-meta__comments">2 comment') == 1
+    assert html.count("reseau-meta__comments") == 1
+    for i in range(6):
+        past = publish(
+            index,
+            m.ForumPage(
+                title=f"Forum {i}",
+                slug=f"forum-{i}",
+                summary="Une rencontre.",
+                start=in_days(-20 - i, 9),
+                venue_name="Maison des associations",
+                report_summary="<p>Compte rendu.</p>",
+            ),
+        )
+        add_comments(past, approved=1)
+    client.get(index.url)
+    many, html = queries_for(client, index.url)
+    assert html.count('reseau-meta__comments">1 comment') == 6
     assert many == few
 
 

@@ -2,6 +2,7 @@
 comments only, never an e-mail address."""
 
 from django.db.models import Count, Prefetch
+from wagtail.models import Page
 
 from .forms import PREFIX, CommentForm
 from .models import Comment, CommentStatus
@@ -62,15 +63,25 @@ def section_context(page, request):
     }
 
 
+def _may_have_comments(page):
+    """False for a page of a known type that takes no comments (an upcoming
+    forum, a practice); True for a generic ``Page`` (its type is not read)."""
+    if type(page) is Page or not isinstance(page, Page):
+        return True
+    return accepts_comments(page)
+
+
 def count_for(item, pages=None, cache=None):
     """The number of approved comments of ``item``; with ``pages`` (the listing it
     belongs to) and a ``cache`` dict, one query for the whole listing."""
     if cache is None:
         cache = {}
     if item.pk not in cache:
+        if not _may_have_comments(item):
+            return 0  # an upcoming forum (the home page's "coming up"): no query
         ids = {item.pk}
         if pages is not None:
-            ids.update(page.pk for page in pages if getattr(page, "pk", None))
+            ids.update(page.pk for page in pages if getattr(page, "pk", None) and _may_have_comments(page))
         ids -= set(cache)
         counts = dict(
             Comment.objects.filter(page_id__in=ids, status=CommentStatus.APPROVED)
