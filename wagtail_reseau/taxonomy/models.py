@@ -12,6 +12,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..core.collation import CollationKeyMixin
+from ..core.fields import ChoiceListField
+from .datainclusion import ALL_PUBLICS, public_choices, thematique_choices
+
+OPEN_DATA = _("Open data")
 
 
 class VocabularyTerm(CollationKeyMixin, TranslatableMixin, index.Indexed, models.Model):
@@ -124,17 +128,38 @@ class HierarchicalTerm(VocabularyTerm):
 class DomainOfAction(HierarchicalTerm):
     """A domain of action (participation, governance, housing...), possibly a sub-domain."""
 
+    datainclusion_thematiques = ChoiceListField(
+        _("data·inclusion themes"),
+        item_choices=thematique_choices,
+        help_text=_(
+            "The themes of the data·inclusion schema this domain corresponds to: the open-data "
+            "exports give them to the forums, training sessions and mentoring offers of this "
+            "domain. Leave empty to use those of the parent domain."
+        ),
+    )
+
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("parent"),
         FieldPanel("description"),
+        MultiFieldPanel([FieldPanel("datainclusion_thematiques")], heading=OPEN_DATA, classname="collapsed"),
+    ]
+    override_translatable_fields = HierarchicalTerm.override_translatable_fields + [
+        SynchronizedField("datainclusion_thematiques", overridable=False),
     ]
 
     class Meta(HierarchicalTerm.Meta):
         verbose_name = _("domain of action")
         verbose_name_plural = _("domains of action")
         unique_together = [("translation_key", "locale"), ("locale", "slug")]
+
+    def get_datainclusion_thematiques(self):
+        """This domain's themes, else its nearest ancestor's."""
+        for term in [self, *reversed(self.get_ancestors())]:
+            if term.datainclusion_thematiques:
+                return list(term.datainclusion_thematiques)
+        return []
 
 
 class Territory(HierarchicalTerm):
@@ -246,10 +271,35 @@ class Territory(HierarchicalTerm):
 class Audience(VocabularyTerm):
     """Who a forum, training or practice is for (volunteers, staff, residents...)."""
 
+    datainclusion_publics = ChoiceListField(
+        _("data·inclusion publics"),
+        item_choices=public_choices,
+        help_text=_(
+            "The publics of the data·inclusion schema this audience corresponds to, given to the "
+            'services of the open-data exports. "Tous publics" cannot be combined with another.'
+        ),
+    )
+
+    panels = [
+        *VocabularyTerm.panels,
+        MultiFieldPanel([FieldPanel("datainclusion_publics")], heading=OPEN_DATA, classname="collapsed"),
+    ]
+    override_translatable_fields = VocabularyTerm.override_translatable_fields + [
+        SynchronizedField("datainclusion_publics", overridable=False),
+    ]
+
     class Meta(VocabularyTerm.Meta):
         verbose_name = _("audience")
         verbose_name_plural = _("audiences")
         unique_together = [("translation_key", "locale"), ("locale", "slug")]
+
+    def clean(self):
+        super().clean()
+        publics = self.datainclusion_publics or []
+        if ALL_PUBLICS in publics and len(publics) > 1:
+            raise ValidationError(
+                {"datainclusion_publics": _('"Tous publics" cannot be combined with another public.')}
+            )
 
 
 class OrganisationType(VocabularyTerm):

@@ -65,6 +65,7 @@ from wagtail_reseau.models import (
 
 from ... import calendars, content, content_en, contributions
 from ... import comments as demo_comments
+from ... import datainclusion as demo_datainclusion
 from ... import geography as demo_geography
 from ... import mentoring as demo_mentoring
 from ... import registrations as demo_registrations
@@ -761,6 +762,7 @@ class Command(BaseCommand):
         demo_comments.load(self.stdout)
         demo_mentoring.load(self.stdout)
         demo_geography.load(self.stdout)
+        demo_datainclusion.load(self.stdout)
         created, existing = loader.summary()
         verbosity = options["verbosity"]
         if verbosity >= 1:
