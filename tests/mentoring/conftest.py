@@ -1,7 +1,10 @@
 """A mentoring exchange with two open offers and one open request, and a
 territory tree with a parent, children and a far region."""
 
+import contextlib
+
 import pytest
+from django.db import transaction
 
 from wagtail_reseau import models as m
 
@@ -46,3 +49,92 @@ def exchange(home, vocab, federation, social_centre, locale_fr):
         "vocab": vocab,
         "social_centre": social_centre,
     }
+
+
+# -- Built once per module (a transaction rolled back after the module, each test
+# in a savepoint): an exchange with an offer and a request, staff users. ---------
+
+
+@contextlib.contextmanager
+def module_data(django_db_blocker, build):
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            data = build()
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    try:
+        yield data
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def build_small_exchange():
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from wagtail.models import Locale, Site
+    from wagtail.users.models import UserProfile
+
+    fr = Locale.objects.get_or_create(language_code="fr")[0]
+    Locale.objects.get_or_create(language_code="en")
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    directory = publish(home, m.OrganisationIndexPage(title="Annuaire", slug="annuaire"))
+    mentor = publish(directory, m.OrganisationPage(title="Fédération Occitanie", slug="federation"))
+    mentee = publish(directory, m.OrganisationPage(title="Centre social des Izards", slug="izards"))
+    participation = m.DomainOfAction.objects.create(name="Participation", slug="participation", locale=fr)
+    index = publish(home, m.MentoringIndexPage(title="Parrainage", slug="parrainage"))
+    offer = m.MentoringPage(
+        title="Offre budget participatif",
+        slug="offre",
+        direction="offer",
+        organisation=mentor,
+        contact_name="Paul Mentor",
+        contact_email="paul@federation.example.org",
+    )
+    offer.domains.set([participation])
+    offer = publish(index, offer)
+    wanted = m.MentoringPage(
+        title="Besoin accueil jeunes",
+        slug="besoin",
+        direction="request",
+        organisation=mentee,
+        summary="Ouvrir un accueil jeunes.",
+        contact_name="Rita Demande",
+        contact_email="rita@izards.example.org",
+    )
+    wanted.domains.set([participation])
+    wanted = publish(index, wanted)
+    users = get_user_model().objects
+    admin = users.create_superuser("chef", "chef@example.org", "pw")
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "en"
+    profile.save()
+    moderator = users.create_user("moderatrice", "moderation@example.org", "pw")
+    moderator.groups.add(Group.objects.get_or_create(name="Moderators")[0])
+    return {
+        "home": home,
+        "index": index,
+        "offer": offer,
+        "request": wanted,
+        "mentor": mentor,
+        "mentee": mentee,
+        "participation": participation,
+        "admin": admin,
+        "moderator": moderator,
+    }
+
+
+@pytest.fixture(scope="module")
+def small_exchange_module(django_db_setup, django_db_blocker):
+    with module_data(django_db_blocker, build_small_exchange) as data:
+        yield data
+
+
+@pytest.fixture
+def small_exchange(small_exchange_module, db):
+    return small_exchange_module

@@ -11,7 +11,7 @@ class MentoringAgreementsConfig(AppConfig):
     def ready(self):
         from ...core.page_actions import register_page_action
         from ...core.privacy.retention import register_retention
-        from . import views
+        from . import outcome, views
         from .models import Agreement, MentoringSubmission
 
         register_retention(MentoringSubmission, "MENTORING_RETENTION_MONTHS", default_months=24)
@@ -19,3 +19,4 @@ class MentoringAgreementsConfig(AppConfig):
         register_page_action("mentoring.post_request", views.post_request)
         register_page_action("mentoring.closing_report", views.closing_report)
         register_page_action("mentoring.answer", views.answer)
+        outcome.connect()

@@ -27,7 +27,10 @@ class SubmissionViewSet(SnippetViewSet):
     ordering = ["status", "-created_at"]
     search_fields = ["organisation_name", "title", "message"]
     panels = [
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("kind"), FieldPanel("page")], heading=_("Moderation")),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("moderator_comment"), FieldPanel("kind"), FieldPanel("page")],
+            heading=_("Moderation"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("organisation"),
