@@ -11,6 +11,50 @@ from wagtail.models import Locale, Site
 
 from wagtail_reseau import models as m
 
+# -- Tests that cannot reach the database ---------------------------------------------
+# pytest-django refuses database access to a test that asks for none, so such a test
+# does the same on SQLite and on PostgreSQL: it gets the marker `engine_agnostic`, and
+# scripts/test.sh's PostgreSQL run leaves it out (-m "not engine_agnostic"); the SQLite
+# run has run it (docs/testing.md). A test reaches the database through the
+# `django_db` marker, one of these fixtures, a fixture built on django_db_blocker
+# (module data), or a Django TestCase with databases.
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "django_db_setup",
+    "_django_db_helper",
+    "live_server",
+}
+
+
+def _reaches_database(item):
+    if item.get_closest_marker("django_db") or item.get_closest_marker("postgres"):
+        return True
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:  # not a plain test function: count it as reaching the database
+        return True
+    if DATABASE_FIXTURES.intersection(info.names_closure):
+        return True
+    for name, definitions in info.name2fixturedefs.items():
+        # pytest-django's autouse unittest fixture asks for django_db_blocker for every test.
+        if name != "_django_setup_unittest" and any("django_db_blocker" in d.argnames for d in definitions):
+            return True
+    cls = getattr(item, "cls", None)
+    if cls is not None:
+        from django.test import SimpleTestCase
+
+        if issubclass(cls, SimpleTestCase) and cls.databases:
+            return True
+    return False
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if not _reaches_database(item):
+            item.add_marker(pytest.mark.engine_agnostic)
+
 
 @pytest.fixture(autouse=True)
 def fresh_caches():
