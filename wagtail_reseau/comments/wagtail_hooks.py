@@ -17,6 +17,7 @@ from .bulk_actions import (
     SpamCommentsBulkAction,
     TrustCommentsBulkAction,
 )
+from .editor import ToggleCommentsMenuItem, header_buttons, urlpatterns
 from .models import Comment, CommentSettings, TrustedAddress
 from .views import serve_with_comments
 
@@ -85,3 +86,7 @@ for action in (ApproveCommentsBulkAction, TrustCommentsBulkAction, RejectComment
     hooks.register("register_bulk_action", action)
 # Inside Wagtail's own view-restriction check (order > 0).
 hooks.register("on_serve_page", serve_with_comments, order=100)
+# Closing a page's comments from its editor (action menu, header menu).
+hooks.register("register_admin_urls", urlpatterns)
+hooks.register("register_page_action_menu_item", ToggleCommentsMenuItem)
+hooks.register("register_page_header_buttons", header_buttons)
