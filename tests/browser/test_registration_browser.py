@@ -1,6 +1,7 @@
 """The registration form of a forum in a real browser: axe-core (WCAG 2.1 A and AA)
 on the form, on its error state (focusable summary, errors tied to fields) and on
-the registrant's private page; screenshots at 1280 and 390 px."""
+the registrant's private page, and on the page the e-mailed confirmation link opens
+(its button, a POST with the CSRF token, is what confirms); screenshots at 1280 and 390 px."""
 
 import re
 
@@ -70,3 +71,35 @@ def test_form_errors_and_private_page_pass_axe(axe_js, page, catalogue_site):
     expect(page.get_by_role("link", name=re.compile("salle|Join|Rejoindre", re.I))).to_be_visible()
     run_axe(page, axe_js, "private page")
     page.screenshot(path=str(SCREENSHOT_DIR / "registration-private-390.png"), full_page=True)
+
+
+@pytest.fixture
+def pending(catalogue_site):
+    """A registration waiting for its address to be confirmed, and its e-mailed link
+    (made before Playwright's event loop starts: the ORM is synchronous)."""
+    from wagtail_reseau.events.registrations import capacity, links
+    from wagtail_reseau.events.registrations.models import Registration
+    from wagtail_reseau.events.registrations.targets import EventTarget
+
+    registration = capacity.register(
+        EventTarget(catalogue_site["forum"]),
+        Registration(name="Awa Diallo", email="awa@example.org", language="fr"),
+        double_opt_in=True,
+    )
+    link = catalogue_site["live_server"].url + re.sub(r"^http://[^/]+", "", links.confirm_url(registration))
+    return registration, link
+
+
+def test_the_confirmation_link_shows_a_button_that_confirms(axe_js, pending, page, catalogue_site):
+    from playwright.sync_api import expect
+
+    registration, link = pending
+    page.goto(link)
+    button = page.get_by_role("button", name=re.compile("Confirmer mon inscription|Confirm my registration"))
+    expect(button).to_be_visible()
+    run_axe(page, axe_js, "confirmation page")
+    # Had opening the link confirmed, the page would say so instead of offering the button.
+    expect(page.locator(".reseau-notice")).to_have_count(0)
+    button.click()
+    expect(page.locator("h1")).to_have_text(re.compile("Votre inscription|Your registration"))
+    expect(page.locator(".reseau-facts")).to_contain_text(re.compile("Confirmée|Confirmed"))

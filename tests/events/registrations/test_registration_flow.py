@@ -36,12 +36,36 @@ def test_double_opt_in_counts_the_registration_once_the_address_is_confirmed(
     assert len(mail.outbox) == 1
     assert capacity.places_left(registration.event) == 2
 
+    # Opening the link (a mail scanner, a link preview does) changes nothing: a page with a button.
+    confirm_link = link_in(mail.outbox[0], "confirm")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.get(link_in(mail.outbox[0], "confirm"))
+        page = client.get(confirm_link)
+        assert client.head(confirm_link).status_code == 200
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'method="post"' in html and "csrfmiddlewaretoken" in html
+    assert 'type="submit"' in html
+    assert "Confirmer mon inscription" in html or "Confirm my registration" in html
+    registration.refresh_from_db()
+    assert registration.status == Status.PENDING, "GET never confirms"
+    assert len(mail.outbox) == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(confirm_link)
     assert response.status_code == 302
     registration.refresh_from_db()
     assert registration.status == Status.CONFIRMED
     assert capacity.places_left(registration.event) == 1
+    assert len(mail.outbox) == 2
+
+    # Pressed twice (a double click, the page reloaded): nothing more happens.
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post(confirm_link)
+    assert again.status_code == 302 and again["Location"] == response["Location"]
+    assert capacity.places_left(registration.event) == 1
+    assert len(mail.outbox) == 2, "no second e-mail"
+    followup = client.get(confirm_link).content.decode()
+    assert "no longer needs" in followup or "plus besoin" in followup
     confirmation = mail.outbox[1]
     assert "confirm" in confirmation.subject.lower()
     assert "secret-room" in confirmation.body, "the joining link is in the e-mail"
@@ -64,6 +88,12 @@ def test_a_full_event_has_a_waiting_list_and_a_cancellation_promotes_the_first_w
     first = Registration.objects.order_by("pk").first()
     private_link = link_in(mail.outbox[0], "r")
     mail.outbox.clear()
+
+    with capture(execute=True):
+        opened = client.get(private_link + "cancel/")
+    assert opened.status_code == 302 and opened["Location"].endswith("#cancel"), "GET shows the cancel button"
+    first.refresh_from_db()
+    assert first.status == Status.CONFIRMED and not mail.outbox, "GET never cancels"
 
     with capture(execute=True):
         response = client.post(private_link + "cancel/")
@@ -203,6 +233,8 @@ def test_a_failed_e_mail_is_kept_and_retried_and_the_registration_stands(
 def test_a_forged_or_expired_link_is_a_404_page(client, data):
     assert client.get("/registrations/r/nonsense/").status_code == 404
     assert client.get("/registrations/confirm/nonsense/").status_code == 404
+    assert client.post("/registrations/confirm/nonsense/").status_code == 404
+    assert client.get("/registrations/r/nonsense/cancel/").status_code == 404
     assert client.post("/registrations/r/nonsense/cancel/").status_code == 404
     assert client.get("/registrations/r/nonsense/data.json").status_code == 404
 

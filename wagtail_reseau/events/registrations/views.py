@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 from wagtail.models import Page
 
 from ...conf import reseau_settings
@@ -174,13 +174,38 @@ def _registration_or_404(token, reader=links.read_private):
     return registration
 
 
-@require_safe
+def _private_path(registration, token):
+    """The private page on this host (a redirect keeps the visitor where they are)."""
+    from django.urls import reverse
+
+    with translation.override(registration.language):
+        return reverse("reseau_registrations:private", args=[token])
+
+
+def _link_invalid(request):
+    return render(request, "wagtail_reseau/registrations/link_invalid.html", status=404)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
+    """GET shows a page with a button; only its POST confirms. Mail scanners and
+    link previews open the e-mailed link: opening it never changes anything."""
     registration = links.read_confirm(token)
     if registration is None:
-        return render(request, "wagtail_reseau/registrations/link_invalid.html", status=404)
-    registration = capacity.confirm(registration)
-    return HttpResponseRedirect(links.absolute(registration, "private", links.private_token(registration)))
+        return _link_invalid(request)
+    if request.method == "POST":
+        registration = capacity.confirm(registration)  # harmless when already done
+        return HttpResponseRedirect(_private_path(registration, links.private_token(registration)))
+    with translation.override(registration.language):
+        context = {
+            "registration": registration,
+            "event": registration.event,
+            "token": token,
+            "pending": registration.status == Status.PENDING,
+            "private_url": _private_path(registration, links.private_token(registration)),
+            "reseau_standalone": False,
+        }
+        return render(request, "wagtail_reseau/registrations/confirm.html", context)
 
 
 def _private_context(registration, token):
@@ -216,20 +241,25 @@ def certificate_url(registration, token):
 def private(request, token):
     registration = links.read_private(token)
     if registration is None:
-        return render(request, "wagtail_reseau/registrations/link_invalid.html", status=404)
+        return _link_invalid(request)
     with translation.override(registration.language):
         return render(request, "wagtail_reseau/registrations/private.html", _private_context(registration, token))
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def cancel(request, token):
+    """GET (a link opened by a mail scanner, a preview, a bookmark) shows the
+    private page with its cancel button; only the POST cancels."""
     registration = links.read_private(token)
     if registration is None:
-        return render(request, "wagtail_reseau/registrations/link_invalid.html", status=404)
+        return _link_invalid(request)
+    private_url = _private_path(registration, token)
+    if request.method != "POST":
+        return HttpResponseRedirect(private_url + "#cancel")
     if registration.event.starts_at <= timezone.now():  # too late: the event has begun
-        return HttpResponseRedirect(links.absolute(registration, "private", token))
-    capacity.cancel(registration)
-    return HttpResponseRedirect(links.absolute(registration, "private", token) + "?cancelled=1")
+        return HttpResponseRedirect(private_url)
+    capacity.cancel(registration)  # harmless when already cancelled
+    return HttpResponseRedirect(private_url + "?cancelled=1")
 
 
 @require_safe
