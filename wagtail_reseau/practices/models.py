@@ -151,6 +151,15 @@ class GoodPracticePage(RoutablePageMixin, ClassifiedPageMixin, Page):
     contact_name = models.CharField(_("contact name"), max_length=255, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     licence = models.CharField(_("licence"), max_length=30, choices=Licence.choices, default=default_licence)
+    external_id = models.CharField(
+        _("external identifier"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Identifier of this practice in a spreadsheet or another catalogue; an import updates the page with it."
+        ),
+    )
     tags = ClusterTaggableManager(through=GoodPracticePageTag, blank=True, verbose_name=_("tags"))
 
     parent_page_types = ["wagtail_reseau.GoodPracticeIndexPage"]
@@ -197,6 +206,7 @@ class GoodPracticePage(RoutablePageMixin, ClassifiedPageMixin, Page):
         FieldPanel("lessons_learned"),
         FieldPanel("resources"),
         FieldPanel("licence"),
+        FieldPanel("external_id"),
     ]
     edit_handler = TabbedInterface(
         [
