@@ -4,11 +4,13 @@
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ...core.privacy.notifications import notify_moderators
 from .forms import ProposalForm, ReuseForm
 from .models import Proposal, ProposalStatus, Reuse, ReuseStatus
-from .notifications import send_resume_link, send_reuse_to_moderators
+from .notifications import send_resume_link
 from .proposals import proposal_from_token, resume_token, save_proposal, submit
 
 PROPOSAL_TEMPLATE = "wagtail_reseau/contributions/proposal_form.html"
@@ -93,7 +95,9 @@ def reuse(request, practice):
             entry.status = ReuseStatus.PENDING
             form.apply_consent(entry)
             entry.save()
-            send_reuse_to_moderators(entry)
+            notify_moderators(
+                "reuse", entry, reverse("wagtailsnippets_reseau_contributions_reuse:edit", args=[entry.pk])
+            )
             return _render(request, practice, "wagtail_reseau/contributions/reuse_sent.html", {})
         status = 429 if form.rate_limited else 400
     else:
