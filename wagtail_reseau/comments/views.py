@@ -6,12 +6,13 @@ everything typed."""
 
 from django.db import transaction
 from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from ..core.privacy.notifications import notify_moderators
 from .forms import SUBMIT_NAME, CommentForm
 from .models import CommentSettings, CommentStatus, TrustedAddress
-from .notifications import send_to_moderators
 
 #: The request attribute the page's comment section reads its bound form from.
 FORM_ATTRIBUTE = "reseau_comment_form"
@@ -66,7 +67,9 @@ def post_comment(page, request):
     form.apply_consent(comment)
     comment.save()
     if comment.status == CommentStatus.PENDING:
-        transaction.on_commit(lambda: send_to_moderators(comment))
+        listing = reverse("wagtailsnippets_reseau_comments_comment:list") + "?status=pending"
+        summary = f"“{page.title}” — {comment}"
+        transaction.on_commit(lambda: notify_moderators("comment", comment, listing, summary=summary))
     outcome = "published" if comment.status == CommentStatus.APPROVED else "held"
     anchor = f"comment-{comment.pk}" if outcome == "published" else "comments"
     return _see_other(f"{request.path}?comment={outcome}#{anchor}")
