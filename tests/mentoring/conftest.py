@@ -109,6 +109,13 @@ def build_small_exchange():
     )
     wanted.domains.set([participation])
     wanted = publish(index, wanted)
+    haute_garonne = m.Territory.objects.create(
+        name="Haute-Garonne", slug="haute-garonne", kind="department", code="31", locale=fr
+    )
+    practices = publish(home, m.GoodPracticeIndexPage(title="Bonnes pratiques", slug="bonnes-pratiques"))
+    practice = publish(practices, m.GoodPracticePage(title="Jardin partagé", slug="jardin", summary="Cultiver."))
+    news_index = publish(home, m.NewsIndexPage(title="Actualités", slug="actualites"))
+    news = publish(news_index, m.NewsPage(title="Nouvelle du réseau", slug="nouvelle", intro="Une nouvelle."))
     users = get_user_model().objects
     admin = users.create_superuser("chef", "chef@example.org", "pw")
     profile = UserProfile.get_for_user(admin)
@@ -124,6 +131,9 @@ def build_small_exchange():
         "mentor": mentor,
         "mentee": mentee,
         "participation": participation,
+        "haute_garonne": haute_garonne,
+        "practice": practice,
+        "news": news,
         "admin": admin,
         "moderator": moderator,
     }

@@ -6,11 +6,13 @@ import base64
 import datetime
 
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from ...conf import reseau_settings
 from ...core.privacy.links import make_private_token, read_private_token
+from ...core.privacy.notifications import notify_moderators
 from .forms import ClosingReportForm, SubmissionForm
 from .models import Agreement, AgreementStatus, SubmissionKind, SubmissionStatus
 
@@ -41,6 +43,8 @@ def _submission_view(request, page, index, kind, answered=None):
             form.apply_consent(submission)
             submission.save()
             form.save_m2m()
+            edit = reverse("wagtailsnippets_reseau_mentoring_mentoringsubmission:edit", args=[submission.pk])
+            notify_moderators("mentoring", submission, edit)
             return _render(request, page, "wagtail_reseau/mentoring/submission_sent.html", {"kind": kind})
         status = 429 if form.rate_limited else 400
     else:
