@@ -1,11 +1,13 @@
 """Forums and workshops, training sessions and mentoring offers as
 data·inclusion *services* (schema v1), where the schema fits: each belongs to
 an exported structure (its organiser, provider or mentoring organisation);
-only what is still to come (or open) is offered. Contact people are not
+only what is still to come (or open) is offered. Themes and publics come from
+the page's domains and audiences (classification.py). Contact people are not
 exported (personal data)."""
 
 from django.utils import timezone
 
+from .classification import classification_prefetch, classified
 from .common import exported, page_url, plain, source_id
 from .structures import structure_id
 
@@ -34,6 +36,7 @@ def service(page, source, structure_page, **values):
         description=description if len(description) >= 5 else page.title,
         lien_source=page_url(page) or None,
         date_maj=date.date().isoformat() if date else None,
+        **classified(page),
     )
     row.update(values)
     return row
@@ -50,7 +53,7 @@ def forum_services(source, locale, structures):
 
     now = timezone.now()
     pages = exported(ForumPage.objects.all(), locale).filter(start__gte=now, organiser__isnull=False)
-    for page in pages.select_related("organiser").order_by("start"):
+    for page in pages.select_related("organiser").prefetch_related(*classification_prefetch()).order_by("start"):
         if page.organiser_id not in structures:
             continue
         links = page.external_registration_url or None
@@ -73,7 +76,8 @@ def training_services(source, locale, structures):
 
     now = timezone.now()
     pages = exported(TrainingCapsulePage.objects.all(), locale).filter(provider__isnull=False)
-    for page in pages.select_related("provider").prefetch_related("sessions").order_by("path"):
+    pages = pages.select_related("provider").prefetch_related("sessions", *classification_prefetch())
+    for page in pages.order_by("path"):
         if page.provider_id not in structures:
             continue
         for session in sorted(page.sessions.all(), key=lambda s: s.start):
@@ -98,7 +102,7 @@ def mentoring_services(source, locale, structures):
     from ...mentoring.models import MentoringPage
 
     pages = exported(MentoringPage.objects.all(), locale).filter(direction="offer", status="open")
-    for page in pages.select_related("organisation").order_by("path"):
+    for page in pages.select_related("organisation").prefetch_related(*classification_prefetch()).order_by("path"):
         if page.organisation_id not in structures:
             continue
         yield service(

@@ -106,6 +106,68 @@ def test_services_validate_and_belong_to_exported_structures(network, client):
     assert response.status_code == 200 and "Forum de la participation" in response.content.decode()
 
 
+def test_services_carry_the_themes_and_publics_of_their_domains_and_audiences(network, vocab, client):
+    """A forum classified under a sub-domain whose parent is mapped, and an
+    audience mapped to publics: the service gets them, still validates, and the
+    official quality score rises."""
+    from data_inclusion.schema.v1 import score_qualite
+
+    def scores():
+        rows = {row["nom"]: schema.Service.model_validate(row) for row in services.services()}
+        return rows, {name: score_qualite.score(service) for name, service in rows.items()}
+
+    forum, offer = network["forum"], network["offer"]
+    forum.domains.set([vocab["prevention"]])
+    forum.audiences.set([vocab["volunteers"]])
+    forum.save()
+    _rows, before = scores()
+    assert before["Forum de la participation"][1]["au_moins_une_thematique"] == 0.0
+
+    vocab["health"].datainclusion_thematiques = ["sante--acces-aux-soins", "remobilisation--lien-social"]
+    vocab["health"].save()
+    vocab["volunteers"].datainclusion_publics = ["jeunes", "familles"]
+    vocab["volunteers"].save()
+    vocab["participation"].datainclusion_thematiques = ["remobilisation--benevolat-action-citoyenne"]
+    vocab["participation"].save()
+    everyone = m.Audience.objects.create(name="Tout public", slug="tout-public", locale=vocab["health"].locale,
+                                         datainclusion_publics=["tous-publics"])  # fmt: skip
+    offer.domains.set([vocab["participation"], vocab["prevention"]])
+    offer.audiences.set([vocab["volunteers"], everyone])
+    offer.save()
+
+    rows, after = scores()
+    forum_row = rows["Forum de la participation"]
+    # In the schema's order, whatever the order they were given in.
+    assert [t.value for t in sorted(forum_row.thematiques, key=list(schema.Thematique).index)] == [
+        "remobilisation--lien-social",
+        "sante--acces-aux-soins",
+    ]
+    assert {p.value for p in forum_row.publics} == {"jeunes", "familles"}
+    assert forum_row.publics_precisions == "Bénévoles"
+    # "tous-publics" alone when one audience is everyone (the schema forbids mixing it).
+    assert {p.value for p in rows["Parrainage de jeunes centres"].publics} == {"tous-publics"}
+    assert len(rows["Parrainage de jeunes centres"].thematiques) == 3
+    # The sample's official score: two criteria more at 1 (a theme, a public).
+    old, new = before["Forum de la participation"], after["Forum de la participation"]
+    assert new[1]["au_moins_une_thematique"] == new[1]["au_moins_un_public"] == 1.0
+    applicable = [value for value in new[1].values() if value is not None]
+    assert new[0] == pytest.approx(old[0] + 2 / len(applicable), abs=0.011)
+    assert (old[0], new[0]) == (0.56, 0.81)  # 8 criteria apply: 4.5 -> 6.5 (docs/opendata.md)
+    # Untouched: the training (no domain) has none.
+    assert rows["Animer un conseil"].thematiques is None
+
+    # JSON and CSV both carry them; the CSV's lists are comma-separated cells.
+    data = {row["nom"]: row for row in json.loads(client.get("/opendata/services-json/").content)}
+    assert data["Forum de la participation"]["publics"] == ["familles", "jeunes"]  # the schema's order
+    for row in csv.DictReader(io.StringIO(client.get("/opendata/services-csv/").content.decode())):
+        values = {key: (value or None) for key, value in row.items()}
+        for key in ("thematiques", "publics", "modes_accueil", "modes_mobilisation", "mobilisable_par"):
+            values[key] = values[key].split(",") if values[key] else None
+        service = schema.Service.model_validate(values)
+        if row["nom"] == "Forum de la participation":
+            assert {t.value for t in service.thematiques} == {"sante--acces-aux-soins", "remobilisation--lien-social"}
+
+
 def test_a_draft_or_private_organiser_takes_its_services_along(network, directory):
     network["forum"].organiser = network["draft"]
     network["forum"].save_revision().publish()
