@@ -241,12 +241,16 @@ class Agreement(PersonalDataRecord, ClusterableModel):
         return f"{self.mentor_label()} → {self.mentee_label()}"
 
     def mentor_label(self):
-        return self.offer.get_organisation().title if self.offer_id else str(_("(no offer)"))
+        if self.offer_id and self.offer.organisation_id:
+            return self.offer.get_organisation().title
+        if self.submission_id and not self.offer_id:  # an answer offering support to a request
+            return self.submission.organisation_label()
+        return str(_("(no offer)"))
 
     def mentee_label(self):
-        if self.request_id:
+        if self.request_id and self.request.organisation_id:
             return self.request.get_organisation().title
-        if self.submission_id:
+        if self.submission_id and not self.request_id:  # an answer asking for an offer
             return self.submission.organisation_label()
         return str(_("(no request)"))
 
