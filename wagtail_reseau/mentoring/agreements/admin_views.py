@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from ..models import MentoringDirection, MentoringPage
 from .matching import suggest_pairs
-from .models import Agreement, AgreementStatus
+from .models import Agreement, AgreementStatus, MentoringSubmission, SubmissionKind, SubmissionStatus
 from .report import agreements_csv_response, report_tables
 
 ADD = "reseau_mentoring.add_agreement"
@@ -54,6 +54,42 @@ def make_agreement_view(request):
         )
     else:
         messages.warning(request, _("These two already have an agreement."))
+    return redirect("wagtailsnippets_reseau_mentoring_agreement:edit", agreement.pk)
+
+
+@require_POST
+def agreement_from_answer_view(request, pk):
+    """Makes a proposed agreement of an approved answer: the offer answered and the
+    organisation that answered (or the request answered and the organisation that
+    offered its support), with both contacts; once per answer."""
+    _require(request, ADD)
+    submission = get_object_or_404(
+        MentoringSubmission.objects.select_related("page"),
+        pk=pk,
+        kind=SubmissionKind.ANSWER,
+        status=SubmissionStatus.APPROVED,
+        page__isnull=False,
+    )
+    existing = submission.agreements.order_by("pk").first()
+    if existing is not None:
+        messages.warning(
+            request, _("An agreement was already made from this answer: %(agreement)s.") % {"agreement": existing}
+        )
+        return redirect("wagtailsnippets_reseau_mentoring_agreement:edit", existing.pk)
+    agreement = Agreement(submission=submission, status=AgreementStatus.PROPOSED, objectives=submission.message)
+    page = submission.page
+    if page.direction == MentoringDirection.OFFER:
+        agreement.offer = page
+        agreement.mentor_name, agreement.mentor_email = page.contact_name, page.contact_email
+        agreement.mentee_name, agreement.mentee_email = submission.contact_name, submission.contact_email
+    else:
+        agreement.request = page
+        agreement.mentee_name, agreement.mentee_email = page.contact_name, page.contact_email
+        agreement.mentor_name, agreement.mentor_email = submission.contact_name, submission.contact_email
+    agreement.save()
+    messages.success(
+        request, _("Agreement proposed: %(agreement)s. Set its objectives and dates.") % {"agreement": agreement}
+    )
     return redirect("wagtailsnippets_reseau_mentoring_agreement:edit", agreement.pk)
 
 

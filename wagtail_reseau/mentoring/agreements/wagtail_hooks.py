@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
 from .admin_forms import AgreementAdminForm
+from .admin_panels import AgreementButtonPanel
 from .bulk_actions import ApproveSubmissionsBulkAction, RejectSubmissionsBulkAction
 from .models import Agreement, MentoringSubmission
 
@@ -31,6 +32,7 @@ class SubmissionViewSet(SnippetViewSet):
             [FieldPanel("status"), FieldPanel("moderator_comment"), FieldPanel("kind"), FieldPanel("page")],
             heading=_("Moderation"),
         ),
+        AgreementButtonPanel(heading=_("Agreement")),
         MultiFieldPanel(
             [
                 FieldPanel("organisation"),
@@ -125,6 +127,7 @@ def register_admin_urls():
     urls = [
         path("suggestions/", admin_views.suggestions_view, name="suggestions"),
         path("suggestions/agree/", admin_views.make_agreement_view, name="make_agreement"),
+        path("answers/<int:pk>/agree/", admin_views.agreement_from_answer_view, name="agreement_from_answer"),
         path("report/", admin_views.report_view, name="report"),
     ]
     return [path("mentoring/", include((urls, "reseau_mentoring_admin")))]
