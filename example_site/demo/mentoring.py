@@ -1,6 +1,8 @@
 """Demo of issue 12's mentoring in operation: answers and a request waiting for
-moderation, approved answers, and agreements at each stage of their lifecycle
-(with milestones and closing reports). Idempotent: run again, nothing is added
+moderation, approved answers (one not yet an agreement, to try the "Create an
+agreement" button; the others turned into agreements), and agreements at each
+stage of their lifecycle (with milestones and closing reports). Made already
+decided: nobody is e-mailed. Idempotent: run again, nothing is added
 twice. Built on the demo's mentoring pages (content.MENTORING)."""
 
 import datetime
@@ -60,6 +62,16 @@ SUBMISSIONS = [
         "",
         "Premier projet social : nous aimerions être accompagnés pas à pas.",
         ("Marc Petit", "marc.petit@example.org"),
+    ),
+    (
+        # Approved, not yet an agreement: its edit view shows "Create an agreement".
+        "Centre socioculturel de Saint-Gaudens",
+        SubmissionKind.ANSWER,
+        OFFER_FAMILIES,
+        SubmissionStatus.APPROVED,
+        "",
+        "Nous aimerions qu'un conseil des familles prépare avec nous la fête de quartier.",
+        ("Hélène Fabre", "helene.fabre@example.org"),
     ),
     (
         "Association Quartiers solidaires",
