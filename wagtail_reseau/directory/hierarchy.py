@@ -1,7 +1,12 @@
 """The federation hierarchy of a directory as a tree: who belongs to which
-national, regional or departmental federation (``parent_organisation``)."""
+national, regional or departmental federation (``parent_organisation``).
+
+The directory's index page calls it; it reads the organisation model through
+the app registry, so that it does not import ``models`` (which imports it)."""
 
 from dataclasses import dataclass, field
+
+from django.apps import apps
 
 #: How deep the tree goes (the network has four levels; a loop cannot recur).
 MAX_DEPTH = 8
@@ -27,9 +32,8 @@ def federation_tree(index_page, request=None):
 
     A parent is matched by its translation key: a translated organisation keeps
     its federation in the source language (a synchronised field)."""
-    from .models import NetworkLevel, OrganisationPage
-
-    labels = dict(NetworkLevel.choices)
+    OrganisationPage = apps.get_model("wagtail_reseau", "OrganisationPage")
+    labels = dict(OrganisationPage._meta.get_field("network_level").flatchoices)
     organisations = list(
         OrganisationPage.objects.descendant_of(index_page)
         .live()
