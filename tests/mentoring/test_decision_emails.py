@@ -108,3 +108,16 @@ def test_approved_request_in_french_says_what_comes_next(small_exchange, django_
     assert len(told) == 1 and "Ouvrir un accueil jeunes" in told[0].subject
     assert told[0].extra_headers["Content-Language"] == "fr"
     assert "Bonjour Inès Martin," in told[0].body
+
+    # An editor publishes the request's page: its author gets the link, once.
+    page = entry.request_page
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    told = [message for message in mail.outbox if message.to == ["ines@example.org"]]
+    assert len(told) == 2
+    page.refresh_from_db()
+    assert "Ouvrir un accueil jeunes" in told[1].subject and page.get_full_url() in told[1].body
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+        MentoringSubmission.objects.get(pk=entry.pk).save()
+    assert len([message for message in mail.outbox if message.to == ["ines@example.org"]]) == 2

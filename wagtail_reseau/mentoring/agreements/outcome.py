@@ -17,6 +17,8 @@ from .models import MentoringSubmission, SubmissionKind, SubmissionStatus
 logger = logging.getLogger(__name__)
 DECIDED = (SubmissionStatus.APPROVED, SubmissionStatus.REJECTED)
 TEMPLATE = "wagtail_reseau/mentoring/email/decision"
+#: ``notified_status`` once the author of an approved request has its page's link.
+PUBLISHED = "published"
 
 
 def remember_status(sender, instance, **kwargs):
@@ -43,6 +45,15 @@ def handle_saved(sender, instance, created=False, **kwargs):
     transaction.on_commit(lambda: send_decision(pk))
 
 
+def handle_page_published(sender, instance, **kwargs):
+    """The draft page of an approved request is published: its author gets the link."""
+    waiting = MentoringSubmission.objects.filter(request_page_id=instance.pk, status=SubmissionStatus.APPROVED).exclude(
+        notified_status=PUBLISHED
+    )
+    for pk in waiting.values_list("pk", flat=True):
+        transaction.on_commit(lambda pk=pk: send_decision(pk))
+
+
 def decision_context(submission):
     url = ""
     page = submission.request_page
@@ -60,16 +71,13 @@ def send_decision(pk):
     """E-mails the decision unless the visitor was told of it already (re-read
     at commit time: the latest comment, no second mail for a second save)."""
     submission = MentoringSubmission.objects.filter(pk=pk).select_related("page", "request_page").first()
-    if (
-        submission is None
-        or submission.status not in DECIDED
-        or submission.notified_status == submission.status
-        or not submission.contact_email
-        or submission.is_erased
-    ):
+    if submission is None or submission.status not in DECIDED or not submission.contact_email or submission.is_erased:
+        return 0
+    context = decision_context(submission)
+    told = PUBLISHED if context["request_url"] else submission.status
+    if submission.notified_status in (told, PUBLISHED):
         return 0
     language = submission.language_code or settings.LANGUAGE_CODE
-    context = decision_context(submission)
     with translation.override(language):
         subject = " ".join(render_to_string(f"{TEMPLATE}_subject.txt", context).split())
         body = render_to_string(f"{TEMPLATE}.txt", context)
@@ -79,13 +87,15 @@ def send_decision(pk):
     except Exception:  # a mail server that fails must not fail the moderator's request
         logger.warning("The decision on mentoring submission %s could not be sent.", pk, exc_info=True)
         return 0
-    MentoringSubmission.objects.filter(pk=pk).update(notified_status=submission.status)
+    MentoringSubmission.objects.filter(pk=pk).update(notified_status=told)
     return sent
 
 
 def connect():
     from django.db.models.signals import post_init, post_save, pre_save
+    from wagtail.signals import page_published
 
     post_init.connect(remember_status, sender=MentoringSubmission, dispatch_uid="reseau_mentoring_submission_init")
     pre_save.connect(stamp_decision, sender=MentoringSubmission, dispatch_uid="reseau_mentoring_submission_stamp")
     post_save.connect(handle_saved, sender=MentoringSubmission, dispatch_uid="reseau_mentoring_submission_saved")
+    page_published.connect(handle_page_published, dispatch_uid="reseau_mentoring_request_published")

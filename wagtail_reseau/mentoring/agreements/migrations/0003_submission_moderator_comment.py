@@ -4,20 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reseau_mentoring', '0002_request_page'),
+        ("reseau_mentoring", "0002_request_page"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='mentoringsubmission',
-            name='moderator_comment',
-            field=models.TextField(blank=True, help_text='Sent to the visitor with the decision (write it before rejecting).', verbose_name="moderator's comment"),
+            model_name="mentoringsubmission",
+            name="moderator_comment",
+            field=models.TextField(
+                blank=True,
+                help_text="Sent to the visitor with the decision (write it before rejecting).",
+                verbose_name="moderator's comment",
+            ),
         ),
         migrations.AddField(
-            model_name='mentoringsubmission',
-            name='notified_status',
-            field=models.CharField(blank=True, editable=False, max_length=20, verbose_name='decision told'),
+            model_name="mentoringsubmission",
+            name="notified_status",
+            field=models.CharField(blank=True, editable=False, max_length=20, verbose_name="decision told"),
         ),
     ]
