@@ -74,6 +74,8 @@ def _item(event):
         "place": event_location(event),
         "online": (not is_session) and page.attendance_mode != "in_person",
         "ics_url": ics_url(event),
+        "event_status": event.event_status,
+        "status_label": event.status_label,
     }
 
 

@@ -31,6 +31,7 @@ from ..core.i18n import live_pages_in_order, localize_people
 from ..core.mixins import IndexPageMixin
 from ..core.page_actions import call_page_action
 from ..taxonomy.classification import ClassifiedPageMixin
+from .status import EventStatusMixin, event_status_field
 
 
 class AttendanceMode(models.TextChoices):
@@ -100,12 +101,13 @@ class ForumPageTag(TaggedItemBase):
     content_object = ParentalKey("wagtail_reseau.ForumPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ForumPage(ClassifiedPageMixin, Page):
+class ForumPage(EventStatusMixin, ClassifiedPageMixin, Page):
     kind = models.CharField(_("kind"), max_length=20, choices=ForumKind.choices, default=ForumKind.FORUM)
     summary = models.TextField(_("summary"), max_length=500, blank=True, help_text=_("Shown in listings."))
     description = RichTextField(_("description"), blank=True)
     start = models.DateTimeField(_("starts at"))
     end = models.DateTimeField(_("ends at"), null=True, blank=True)
+    event_status = event_status_field()
     attendance_mode = models.CharField(
         _("attendance"), max_length=20, choices=AttendanceMode.choices, default=AttendanceMode.IN_PERSON
     )
@@ -166,7 +168,8 @@ class ForumPage(ClassifiedPageMixin, Page):
         FieldPanel("summary"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")])], heading=_("Date and time")
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("event_status")],
+            heading=_("Date and time"),
         ),
         MultiFieldPanel(
             [
@@ -239,6 +242,7 @@ class ForumPage(ClassifiedPageMixin, Page):
         APIField("description"),
         APIField("start"),
         APIField("end"),
+        APIField("event_status"),
         APIField("attendance_mode"),
         APIField("venue_name"),
         APIField("venue_address"),
@@ -263,6 +267,7 @@ class ForumPage(ClassifiedPageMixin, Page):
     override_translatable_fields = ClassifiedPageMixin.override_translatable_fields + [
         SynchronizedField("participating_organisations"),
         SynchronizedField("venue_address"),
+        SynchronizedField("event_status"),
     ]
 
     class Meta:

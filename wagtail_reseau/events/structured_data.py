@@ -189,6 +189,7 @@ class TrainingStructuredData(PageStructuredData):
                 "courseMode": "Online" if online else COURSE_MODES.get(page.training_format),
                 "startDate": iso_datetime(session.start),
                 "endDate": iso_datetime(session.end),
+                "eventStatus": event_status(session),
                 "location": location,
                 "instructor": instructors,
                 "maximumAttendeeCapacity": session.capacity,

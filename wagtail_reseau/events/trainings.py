@@ -26,6 +26,7 @@ from ..core.blocks import ObjectiveBlock, ResourcesBlock
 from ..core.i18n import localize_people
 from ..core.mixins import IndexPageMixin
 from ..taxonomy.classification import ClassifiedPageMixin
+from .status import EventStatusMixin, event_status_field
 
 
 class TrainingFormat(models.TextChoices):
@@ -196,7 +197,7 @@ class TrainingTrainer(Orderable):
         verbose_name_plural = _("trainers")
 
 
-class TrainingSession(Orderable):
+class TrainingSession(EventStatusMixin, Orderable):
     """One dated run of a capsule."""
 
     page = ParentalKey(TrainingCapsulePage, on_delete=models.CASCADE, related_name="sessions")
@@ -205,9 +206,11 @@ class TrainingSession(Orderable):
     place = models.CharField(_("place"), max_length=255, blank=True, help_text=_("Address, or 'online'."))
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     registration_url = models.URLField(_("registration link"), blank=True)
+    event_status = event_status_field()
 
     panels = [
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("event_status"),
         FieldPanel("place"),
         FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_url")]),
     ]
@@ -217,6 +220,7 @@ class TrainingSession(Orderable):
         APIField("place"),
         APIField("capacity"),
         APIField("registration_url"),
+        APIField("event_status"),
     ]
 
     class Meta(Orderable.Meta):

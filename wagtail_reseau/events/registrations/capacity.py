@@ -33,6 +33,7 @@ def event_for(target):
         "ends_at": target.end,
         "place": target.place[:500],
         "capacity": target.capacity,
+        "event_status": target.event_status,
         "forum_id": None if target.is_session else target.obj.pk,
         "session_id": target.obj.pk if target.is_session else None,
     }
@@ -110,11 +111,14 @@ def register(target, registration, double_opt_in):
 
 def confirm(registration):
     """The address is confirmed: the registration takes a place, or waits, or (full,
-    no waiting list) is cancelled. Does nothing if it is no longer pending."""
+    no waiting list) is cancelled. Does nothing if it is no longer pending, or if
+    the event itself is cancelled."""
     from . import emails
     from .targets import target_for_event
 
     target = target_for_event(registration.event)
+    if target is not None and target.status() == "cancelled":
+        return registration  # the event was cancelled meanwhile: nothing to confirm
     waiting_list = target.waiting_list if target else True
     with locked_event(registration.event) as event:
         registration = Registration.objects.get(pk=registration.pk)

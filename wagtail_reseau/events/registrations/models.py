@@ -32,6 +32,8 @@ class RegistrationEvent(models.Model):
     ends_at = models.DateTimeField(_("ends at"))
     place = models.CharField(_("place"), max_length=500, blank=True)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    #: The event status registrants were last told about (events/status.py).
+    event_status = models.CharField(_("event status"), max_length=20, default="scheduled")
 
     class Meta:
         verbose_name = _("event with registrations")

@@ -1,11 +1,13 @@
 """When an editor publishes a forum or a capsule: registrants are told of a new
-date or place, and a raised capacity moves the waiting list up."""
+date or place, or (once) that the event is cancelled or postponed, and a raised
+capacity moves the waiting list up."""
 
 import logging
 
 from django.db import transaction
 from wagtail.signals import page_published
 
+from ..status import ANNOUNCED
 from . import capacity, emails
 from .models import RegistrationEvent
 from .models import RegistrationStatus as Status
@@ -36,23 +38,31 @@ def on_page_published(sender, instance, **kwargs):
         if event is None:
             continue  # nobody registered yet
         change = event_changed(target, event)
+        # The copy holds the status registrants were last told about: a new one is announced once.
+        announce = target.event_status if target.event_status != event.event_status else None
+        if announce not in ANNOUNCED:
+            announce = None
         try:
             with transaction.atomic():
                 capacity.refresh_event(target)  # copies the new values, promotes if capacity grew
-                if change:
+                if not (change or announce):
+                    continue
+                active = event.registrations.filter(
+                    status__in=[Status.CONFIRMED, Status.WAITING, Status.PENDING], erased_at__isnull=True
+                )
+                for registration in active:
+                    if announce:  # one e-mail: the cancellation or postponement says it all
+                        emails.queue(registration, f"event_{announce}")
+                        continue
                     previous_start, previous_place = change
-                    active = event.registrations.filter(
-                        status__in=[Status.CONFIRMED, Status.WAITING, Status.PENDING], erased_at__isnull=True
+                    emails.queue(
+                        registration,
+                        "changed",
+                        {
+                            "previous_start": previous_start if previous_start != target.start else None,
+                            "previous_place": previous_place if previous_place != target.place else "",
+                        },
                     )
-                    for registration in active:
-                        emails.queue(
-                            registration,
-                            "changed",
-                            {
-                                "previous_start": previous_start if previous_start != target.start else None,
-                                "previous_place": previous_place if previous_place != target.place else "",
-                            },
-                        )
         except Exception:  # never fail the editor's publish; the log says why
             logger.exception("Registrations of %s not updated after publishing", target.key)
 

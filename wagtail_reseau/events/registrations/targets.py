@@ -78,10 +78,16 @@ class EventTarget:
             return None, self.obj.start
         return self.obj.registration_opens, self.obj.registration_closes or self.obj.start
 
+    @property
+    def event_status(self):
+        return self.obj.event_status
+
     def status(self, now=None):
-        """ "open", "not_yet", "closed" or "none" (no registration on this site)."""
+        """ "open", "not_yet", "closed", "cancelled" or "none" (no registration on this site)."""
         if not self.takes_registrations:
             return "none"
+        if self.obj.is_cancelled:
+            return "cancelled"
         now = now or timezone.now()
         opens, closes = self.opening()
         if opens and now < opens:
@@ -118,5 +124,6 @@ def target_for_event(event):
 NOT_OPEN_MESSAGES = {
     "not_yet": _("Registration is not open yet."),
     "closed": _("Registration is closed."),
+    "cancelled": _("This event is cancelled: registration is closed."),
     "none": _("This event does not take registrations on this site."),
 }

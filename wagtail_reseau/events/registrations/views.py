@@ -182,6 +182,13 @@ def _private_path(registration, token):
         return reverse("reseau_registrations:private", args=[token])
 
 
+def _event_cancelled(registration):
+    from .targets import target_for_event
+
+    target = target_for_event(registration.event)
+    return target is not None and target.status() == "cancelled"
+
+
 def _link_invalid(request):
     return render(request, "wagtail_reseau/registrations/link_invalid.html", status=404)
 
@@ -202,6 +209,7 @@ def confirm(request, token):
             "event": registration.event,
             "token": token,
             "pending": registration.status == Status.PENDING,
+            "event_cancelled": _event_cancelled(registration),
             "private_url": _private_path(registration, links.private_token(registration)),
             "reseau_standalone": False,
         }
