@@ -35,6 +35,7 @@ full.
 
 No Django import: this module can be used (and tested) without settings."""
 
+import operator
 import re
 import threading
 import unicodedata
@@ -161,15 +162,64 @@ def analysed_text(text, language_code):
     return " ".join(stems(text, language_code))
 
 
-def words_and_stems(text, language_code):
-    """``(folded words, their stems)`` of ``text``, each space separated: what an
-    engine stores for one field, folding and splitting the text once."""
-    words = TOKEN.findall(fold(text))
-    algorithm = stemmer_language(language_code)
+def _fold_and_stem(chunk, algorithm):
+    """``(folded words, their stems)`` of one chunk of text (no white space in
+    it), each space separated: the reference computation of ``words_and_stems``."""
+    words = TOKEN.findall(fold(chunk))
     folded = " ".join(words)
     if algorithm is None or not words:
         return folded, folded
     return folded, " ".join(_stem_words(words, algorithm))
+
+
+class _ChunkMemo(dict):
+    """``{chunk: (folded words, stems)}`` for one language, on one thread: a
+    chunk missing is analysed once (``_fold_and_stem``), and the memo starts
+    afresh when it holds ``MEMO_SIZE`` chunks."""
+
+    def __init__(self, algorithm):
+        super().__init__()
+        self.algorithm = algorithm
+
+    def __missing__(self, chunk):
+        if len(self) >= MEMO_SIZE:
+            self.clear()
+        analysed = self[chunk] = _fold_and_stem(chunk, self.algorithm)
+        return analysed
+
+
+def _chunk_memo(algorithm):
+    memos = getattr(_local, "chunks", None)
+    if memos is None:
+        memos = _local.chunks = {}
+    memo = memos.get(algorithm)
+    if memo is None:
+        memo = memos[algorithm] = _ChunkMemo(algorithm)
+    return memo
+
+
+def words_and_stems(text, language_code):
+    """``(folded words, their stems)`` of ``text``, each space separated: what an
+    engine stores for one field.
+
+    The same as folding the whole text, splitting it into words and stemming
+    them, but a rebuild meets the same few thousand words again and again: the
+    text is cut at white space into chunks ("l'éducation," "Formations"...),
+    and each distinct chunk is folded, split and stemmed once per thread
+    (``_ChunkMemo``), the rest is dictionary look-ups. Identical results,
+    because folding works character by character (NFKD decomposes each
+    character on its own; the combining marks it may reorder are the ones
+    removed; lower case changes nothing across white space) and white space
+    never belongs to a word (``tests/catalogue/test_text_chunks.py`` checks it)."""
+    if not text:
+        return "", ""
+    analysed = list(map(_chunk_memo(stemmer_language(language_code)).__getitem__, text.split()))
+    folded = " ".join(filter(None, map(_FOLDED, analysed)))
+    return folded, " ".join(filter(None, map(_STEMS, analysed)))
+
+
+_FOLDED = operator.itemgetter(0)
+_STEMS = operator.itemgetter(1)
 
 
 def query_words(text, language_code):
