@@ -7,13 +7,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..core.privacy.models import PersonalDataRecord
+from ..core.privacy.moderation import ModerationStatus
 
-
-class CommentStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting for moderation")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
-    SPAM = "spam", _("Spam")
+#: The shared moderation statuses (pending, approved, rejected, spam).
+CommentStatus = ModerationStatus
 
 
 class CommentQuerySet(models.QuerySet):

@@ -3,8 +3,26 @@ comments) from a snippet listing: tick, then approve, reject... One base action
 serves every moderated model; each sub-app names its model, its statuses and its
 success messages."""
 
+from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+
+
+class ModerationStatus(models.TextChoices):
+    """The status of what a visitor sends and a moderator reads (comments, reuse
+    entries, mentoring answers and requests). The stored values are the same in
+    every sub-app."""
+
+    PENDING = "pending", _("Waiting for moderation")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    SPAM = "spam", _("Spam")
+
+
+#: The choices of a model whose records cannot be marked as spam (reuse entries,
+#: mentoring submissions): a moderator approves or rejects them.
+CHOICES_WITHOUT_SPAM = [choice for choice in ModerationStatus.choices if choice[0] != ModerationStatus.SPAM]
 
 
 def set_status(record, status, now=None):

@@ -10,6 +10,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from ...core.privacy.models import PersonalDataRecord
+from ...core.privacy.moderation import CHOICES_WITHOUT_SPAM, ModerationStatus
 from ..models import MentoringFormat
 
 
@@ -18,10 +19,8 @@ class SubmissionKind(models.TextChoices):
     REQUEST = "request", _("New request")
 
 
-class SubmissionStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting for moderation")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
+#: The shared moderation statuses (a submission is approved or rejected, never spam).
+SubmissionStatus = ModerationStatus
 
 
 class MentoringSubmission(PersonalDataRecord):
@@ -74,7 +73,7 @@ class MentoringSubmission(PersonalDataRecord):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=SubmissionStatus.choices, default=SubmissionStatus.PENDING
+        _("status"), max_length=20, choices=CHOICES_WITHOUT_SPAM, default=SubmissionStatus.PENDING
     )
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     language_code = models.CharField(_("language"), max_length=20, blank=True)

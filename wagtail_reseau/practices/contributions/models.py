@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ...core.privacy.models import PersonalDataRecord
+from ...core.privacy.moderation import CHOICES_WITHOUT_SPAM, ModerationStatus
 from .files import get_private_storage, proposal_upload_to
 
 
@@ -86,10 +87,8 @@ class ProposalFile(models.Model):
         return self.original_name
 
 
-class ReuseStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting for moderation")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
+#: The shared moderation statuses (a reuse entry is approved or rejected, never spam).
+ReuseStatus = ModerationStatus
 
 
 class ReuseQuerySet(models.QuerySet):
@@ -135,7 +134,7 @@ class Reuse(PersonalDataRecord):
     result = models.TextField(pgettext_lazy("reuse of a practice", "result"), blank=True)
     contact_name = models.CharField(_("contact name"), max_length=255, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=ReuseStatus.choices, default=ReuseStatus.PENDING)
+    status = models.CharField(_("status"), max_length=20, choices=CHOICES_WITHOUT_SPAM, default=ReuseStatus.PENDING)
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     recorded_by_staff = models.BooleanField(_("recorded by staff"), default=False)
 
