@@ -22,10 +22,14 @@ from django.db.models import Prefetch
 from .document_types import document_type_for, document_types
 from .facets import get_facets
 from .relations import PREFETCHED_ATTRIBUTE
+from .text import words_and_stems
 
 logger = logging.getLogger(__name__)
 
 WHITESPACE = re.compile(r"\s+")
+
+#: The fields every engine stores as folded words and stems (``analysed_fields``).
+ANALYSED_FIELDS = ("title", "summary", "text")
 
 #: The origin of the documents made from this installation's own pages.
 LOCAL_ORIGIN = "local"
@@ -75,6 +79,18 @@ class CatalogueDocument:
     location: tuple | None = None
     #: How many times it was reused elsewhere (``DocumentType.get_reuse_count``).
     reuse_count: int = 0
+
+    def analysed_fields(self):
+        """``{field: (folded words, stems)}`` of ``ANALYSED_FIELDS``
+        (``text.words_and_stems``): what both engines store, computed once per
+        document (a page published goes to both; a rebuild used to fold and stem
+        in each engine's writer), again only if a field or the language changed."""
+        current = (self.language_code, self.title, self.summary, self.text)
+        cached = self.__dict__.get("_analysed")
+        if cached is None or cached[0] != current:
+            analysed = {name: words_and_stems(getattr(self, name), self.language_code) for name in ANALYSED_FIELDS}
+            cached = self.__dict__["_analysed"] = (current, analysed)
+        return cached[1]
 
     def fingerprint(self):
         """A short hash of everything indexed: equal fingerprints, equal documents

@@ -5,7 +5,7 @@ changes the index's generation, so the cached landing page follows."""
 from django.db import connection
 
 from ....core.transactions import write_transaction
-from ...text import words_and_stems
+from ...documents import ANALYSED_FIELDS
 from .full_text import FTS_TABLE, full_text_kind
 from .landing import index_changed
 
@@ -65,7 +65,7 @@ def full_text_rows(documents):
         return None
     rows = []
     for doc in documents:
-        analysed = [words_and_stems(value, doc.language_code) for value in (doc.title, doc.summary, doc.text)]
+        analysed = [doc.analysed_fields()[name] for name in ANALYSED_FIELDS]
         rows.append(([words for words, _stems in analysed], [stems for _words, stems in analysed]))
     return rows
 

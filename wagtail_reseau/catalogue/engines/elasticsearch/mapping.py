@@ -2,7 +2,8 @@
 catalogue document in it (``source``)."""
 
 from ....conf import reseau_settings
-from ...text import fold, words_and_stems
+from ...documents import ANALYSED_FIELDS
+from ...text import fold
 
 OTHER_LANGUAGE = "other"
 
@@ -91,8 +92,7 @@ def index_body(config):
 def source(document):
     group = language_group(document.language_code)
     body = f"{document.summary} {document.text}".strip()
-    fields = ("title", "summary", "text")
-    analysed = {name: words_and_stems(getattr(document, name), document.language_code) for name in fields}
+    analysed = document.analysed_fields()
     return {
         "key": document.key,
         "origin": document.origin,
@@ -108,8 +108,8 @@ def source(document):
         "path": document.path,
         "location": {"lat": document.location[0], "lon": document.location[1]} if document.location else None,
         "display": {"title": document.title, "url": document.url, "summary": document.summary},
-        "folded": {name: analysed[name][0] for name in fields},
-        "stems": {name: analysed[name][1] for name in fields},
+        "folded": {name: analysed[name][0] for name in ANALYSED_FIELDS},
+        "stems": {name: analysed[name][1] for name in ANALYSED_FIELDS},
         "i18n": {
             group: {
                 "title": document.title,
