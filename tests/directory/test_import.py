@@ -253,3 +253,19 @@ def test_example_spreadsheets_import_cleanly_into_the_demo(django_capture_on_com
     assert report.written
     mirail = org(external_id="TU-IMP-001")
     assert mirail.live and mirail.parent_organisation.title == "Fédération Trait d'Union de Haute-Garonne"
+
+
+def test_revision_content_is_what_modelcluster_serialises(directory, social_centre, vocab):
+    """The writer's fast revision content is ``serializable_data()``, to the key."""
+    from wagtail_reseau.core.importing.pages import RevisionContent
+
+    report = run(
+        csv_bytes("Centre Deux;;C-2;CS;member;;2 rue B;31200;Toulouse;31555;deux@example.org"), directory, dry_run=False
+    )
+    assert report.written
+    content = RevisionContent(m.OrganisationPage)
+    pages = list(m.OrganisationPage.objects.all())
+    assert len(pages) == 3
+    for page in pages:
+        assert content(page) == page.serializable_data()
+    assert org(external_id="C-2").latest_revision.content["external_id"] == "C-2"

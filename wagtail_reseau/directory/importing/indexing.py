@@ -1,23 +1,14 @@
 """After an import commits: the catalogue and Wagtail's search index learn the
-new and changed pages, in batches with their relations prefetched (the path of
-the catalogue's rebuild), not one page at a time as a publish does.
+new and changed organisations, in batches (``core/importing/indexing.py``).
 
 A failure never undoes the import: the pages then wait in the catalogue's
 backlog (``reseau_catalogue_catch_up``, ``reseau_catalogue_drift --repair``),
 or for Wagtail's ``update_index``."""
 
-import logging
-
-from django.db.models import Prefetch
-
-from ...catalogue.document_types import document_type_for
-from ...catalogue.documents import _relations_read, build_document, page_key, restricted_page_paths
-from ...catalogue.indexing.updates import queue_everywhere, update_engines
-from ...catalogue.relations import PREFETCHED_ATTRIBUTE
+from ...core.importing import indexing as _shared
 from ..models import OrganisationPage
 
-logger = logging.getLogger(__name__)
-BATCH = 500
+SEARCH_PREFETCH = ("domains", "territories", "audiences")
 
 
 def index_imported_pages(page_ids, progress=None):
@@ -27,42 +18,8 @@ def index_imported_pages(page_ids, progress=None):
 
 
 def index_in_catalogue(page_ids, progress=None):
-    document_type = document_type_for(OrganisationPage())
-    if document_type is None:
-        return
-    selected, prefetched = _relations_read(document_type, OrganisationPage)
-    related = [Prefetch(name, to_attr=PREFETCHED_ATTRIBUTE % name) for name in prefetched]
-    restricted = restricted_page_paths()
-    for start in range(0, len(page_ids), BATCH):
-        batch = page_ids[start : start + BATCH]
-        try:
-            pages = OrganisationPage.objects.filter(pk__in=batch).select_related(*selected).prefetch_related(*related)
-            documents, removed = [], []
-            for page in pages:
-                document = build_document(page, restricted)
-                if document is None:
-                    removed.append(page_key(page.pk))
-                else:
-                    documents.append(document)
-            update_engines(documents, removed)
-        except Exception:
-            logger.warning("Imported pages could not be indexed in the catalogue.", exc_info=True)
-            queue_everywhere([page_key(pk) for pk in batch])
-        if progress is not None:
-            progress.update(len(batch))
+    _shared.index_in_catalogue(OrganisationPage, page_ids, progress)
 
 
 def index_in_wagtail_search(page_ids):
-    from wagtail.search.backends import get_search_backends
-
-    try:
-        for start in range(0, len(page_ids), BATCH):
-            pages = list(
-                OrganisationPage.objects.filter(pk__in=page_ids[start : start + BATCH]).prefetch_related(
-                    "domains", "territories", "audiences"
-                )
-            )
-            for backend in get_search_backends(with_auto_update=True):
-                backend.add_bulk(OrganisationPage, pages)
-    except Exception:
-        logger.warning("Imported pages could not be added to Wagtail's search index.", exc_info=True)
+    _shared.index_in_wagtail_search(OrganisationPage, page_ids, SEARCH_PREFETCH)

@@ -2,23 +2,13 @@
 organisations (by SIRET, external identifier, name), organisation types and
 communes. A row then costs no query, so 10,000 rows import in seconds."""
 
-import re
-import unicodedata
 from collections import defaultdict
 
+from ...core.importing.lookups import digits, fold
 from ...taxonomy.models import OrganisationType, Territory
 from ..models import NetworkLevel, OrganisationPage
 
-
-def fold(text):
-    """Lower case, no accents, words separated by one space ("Saint-Étienne" ->
-    "saint etienne"): how names are compared."""
-    text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
-    return " ".join(re.split(r"[\W_]+", text.lower())).strip()
-
-
-def digits(value):
-    return re.sub(r"\s+", "", str(value or ""))
+__all__ = ["CommuneLookup", "LevelLookup", "OrganisationLookup", "TypeLookup", "digits", "fold", "geography_fields"]
 
 
 class OrganisationLookup:
