@@ -20,7 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 
 from .document_types import document_type_for, document_types
-from .facets import get_facets
+from .facets import get_facets, vocabulary_version, vocabulary_version_read
 from .relations import PREFETCHED_ATTRIBUTE
 from .text import words_and_stems
 
@@ -196,10 +196,17 @@ def searchable_document_batches(batch_size=500, on_page=None):
     ``on_page()`` is called after each page read (a progress bar). A page that
     cannot be turned into a document is logged and skipped, as when publishing."""
     restricted = restricted_page_paths()
-    batch = []
+    batch, shared = [], None
     for page in live_searchable_pages(chunk_size=batch_size):
+        if shared is None:
+            shared = _shared_reads()
+        root_paths, vocabulary = shared
+        # Wagtail keeps the site root paths on the page (``get_url``): given,
+        # they are not unpickled from the cache again for every page.
+        page._wagtail_cached_site_root_paths = root_paths
         try:
-            document = build_document(page, restricted)
+            with vocabulary_version_read(vocabulary):
+                document = build_document(page, restricted)
         except Exception:
             logger.warning("Page %s could not be turned into a catalogue document.", page.pk, exc_info=True)
             document = None
@@ -209,9 +216,18 @@ def searchable_document_batches(batch_size=500, on_page=None):
             on_page()
         if len(batch) >= batch_size:
             yield batch
-            batch = []
+            batch, shared = [], None
     if batch:
         yield batch
+
+
+def _shared_reads():
+    """``(site root paths, vocabulary version)``: what building every document
+    reads from the shared cache, read once per batch instead of for each page
+    (a term or site changed meanwhile is seen from the next batch on)."""
+    from wagtail.models import Site
+
+    return Site.get_site_root_paths(), vocabulary_version()
 
 
 def restricted_page_paths():

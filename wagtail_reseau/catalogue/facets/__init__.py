@@ -22,6 +22,7 @@ from .vocabulary import (
     invalidate_vocabulary_cache,
     vocabulary_terms,
     vocabulary_version,
+    vocabulary_version_read,
 )
 
 for _facet in BUILTIN_FACETS:
@@ -51,4 +52,5 @@ __all__ = [
     "unregister_facet",
     "vocabulary_terms",
     "vocabulary_version",
+    "vocabulary_version_read",
 ]

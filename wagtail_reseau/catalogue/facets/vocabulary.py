@@ -3,6 +3,8 @@ organisation types...): any translatable model with ``slug``, ``name``,
 ``locale`` and, for a tree, ``parent``. Their labels and trees are read on every
 search: cached, under a version that changes whenever a term is saved or deleted."""
 
+import contextlib
+import threading
 import uuid
 from dataclasses import dataclass
 
@@ -16,14 +18,33 @@ VOCABULARY_CACHE_VERSION_KEY = "wagtail_reseau:catalogue:vocabulary-version"
 VOCABULARY_CACHE_TIMEOUT = 300
 
 
+_pinned = threading.local()
+
+
 def vocabulary_version():
     """A token that changes whenever a term is saved or deleted. Random, not a
     counter: after a cache flush no process can mistake old terms for current."""
+    pinned = getattr(_pinned, "version", None)
+    if pinned is not None:
+        return pinned
     version = cache.get(VOCABULARY_CACHE_VERSION_KEY)
     if version is None:
         cache.add(VOCABULARY_CACHE_VERSION_KEY, uuid.uuid4().hex, None)
         version = cache.get(VOCABULARY_CACHE_VERSION_KEY)
     return version
+
+
+@contextlib.contextmanager
+def vocabulary_version_read(version):
+    """Within the block, on this thread, the terms are those of ``version`` (as
+    ``vocabulary_version()`` gave it just before): building a batch of documents
+    reads the shared cache for the version once, not twice per page."""
+    previous = getattr(_pinned, "version", None)
+    _pinned.version = version
+    try:
+        yield
+    finally:
+        _pinned.version = previous
 
 
 def invalidate_vocabulary_cache():
