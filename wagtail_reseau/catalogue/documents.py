@@ -13,7 +13,6 @@ import datetime
 import hashlib
 import json
 import logging
-import re
 from dataclasses import dataclass, field, fields
 
 from django.contrib.contenttypes.models import ContentType
@@ -25,8 +24,6 @@ from .relations import PREFETCHED_ATTRIBUTE
 from .text import words_and_stems
 
 logger = logging.getLogger(__name__)
-
-WHITESPACE = re.compile(r"\s+")
 
 #: The fields every engine stores as folded words and stems (``analysed_fields``).
 ANALYSED_FIELDS = ("title", "summary", "text")
@@ -96,19 +93,29 @@ class CatalogueDocument:
         """A short hash of everything indexed: equal fingerprints, equal documents
         (the drift command compares the index with the pages by it)."""
         # The fields as ``dataclasses.asdict`` gives them, without its deep copies
-        # (a rebuild fingerprints every document).
-        data = {item.name: getattr(self, item.name) for item in fields(self)}
+        # (a rebuild fingerprints every document); their names listed once, and
+        # one encoder, as ``json.dumps(data, sort_keys=True, default=str,
+        # ensure_ascii=False)`` would make it for each call: the same bytes.
+        attributes = self.__dict__
+        data = {name: attributes[name] for name in _FIELD_NAMES}
         data["facets"] = {key: sorted(values) for key, values in sorted(self.facets.items())}
-        encoded = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode()
+        encoded = _FINGERPRINT_ENCODER.encode(data).encode()
         return hashlib.blake2b(encoded, digest_size=12).hexdigest()
+
+
+#: The names of a document's fields, in their order (``fingerprint``).
+_FIELD_NAMES = tuple(item.name for item in fields(CatalogueDocument))
+_FINGERPRINT_ENCODER = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False)
 
 
 def plain_text(value):
     """Text with whitespace folded. What an editor typed stays as typed (a literal
-    "<b>" in a summary is text); it is escaped when shown."""
+    "<b>" in a summary is text); it is escaped when shown. (``str.split()`` cuts
+    at the characters ``\\s`` matches, a few times faster than a regular
+    expression: the same text.)"""
     if value is None:
         return ""
-    return WHITESPACE.sub(" ", str(value)).strip()
+    return " ".join(str(value).split())
 
 
 def field_text(page, name):
