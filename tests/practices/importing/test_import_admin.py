@@ -1,0 +1,49 @@
+"""The practices' import in the admin: refused without the right, dry-run preview then confirm."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from wagtail_reseau import models as m
+
+pytestmark = pytest.mark.django_db
+URL = "wagtail_reseau_import_practices"
+
+
+def test_editors_without_rights_are_refused(client, practices):
+    user = get_user_model().objects.create_user("reader", "reader@example.org", "password")
+    from django.contrib.auth.models import Permission
+
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    # Wagtail's admin turns PermissionDenied into a redirect to its dashboard.
+    response = client.get(reverse(URL))
+    assert response.status_code in (302, 403) and "Check the file" not in response.content.decode()
+    response = client.post(reverse(URL), {"action": "confirm", "token": "x"})
+    assert response.status_code in (302, 403)
+    assert not m.GoodPracticePage.objects.exists()
+
+
+def test_upload_preview_then_confirm(admin_client, practices, vocab):
+    data = "titre;identifiant;domaines\nJardin partagé;BP-1;sante\nSans domaine;BP-2;Inconnu\n".encode()
+    upload = SimpleUploadedFile("p.csv", data, content_type="text/csv")
+    response = admin_client.post(reverse(URL), {"action": "preview", "index": practices.pk, "file": upload})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "No domain of action is called “Inconnu”" in html
+    assert 'name="token"' not in html  # a refused row: nothing to confirm
+    assert not m.GoodPracticePage.objects.exists()
+
+    upload = SimpleUploadedFile("p.csv", data.split(b"Sans")[0], content_type="text/csv")
+    response = admin_client.post(reverse(URL), {"action": "preview", "index": practices.pk, "file": upload})
+    assert response.status_code == 200
+    token = response.context["token"]
+    assert token and not m.GoodPracticePage.objects.exists()
+    response = admin_client.post(reverse(URL), {"action": "confirm", "token": token})
+    assert response.status_code == 302
+    page = m.GoodPracticePage.objects.get(external_id="BP-1")
+    assert not page.live and page.get_parent().pk == practices.pk
+    # The token is spent.
+    response = admin_client.post(reverse(URL), {"action": "confirm", "token": token})
+    assert response.status_code == 302 and m.GoodPracticePage.objects.count() == 1

@@ -1,0 +1,246 @@
+"""The import-export resource of good practices: one spreadsheet row -> one
+practice page, matched to an existing one by its external identifier.
+
+Rows are only checked here; nothing is written until every row is valid
+(``writer.write_practices`` then writes them all at once, in the import's one
+transaction). A file with one refused row changes nothing."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
+from import_export import resources
+
+from ...core.importing.lookups import ChoiceLookup, TermLookup, digits, fold, split_values
+from ...directory.importing.lookups import OrganisationLookup
+from ...taxonomy.models import Audience, DomainOfAction, Territory
+from ..models import GoodPracticePage, Licence, Maturity
+from .columns import CHOICE_FIELDS, LEAD_FIELD, RICH_FIELDS, SIMPLE_FIELDS, TERM_FIELDS
+
+TERM_MODELS = {"domains": DomainOfAction, "audiences": Audience, "territories": Territory}
+TERM_KEYS = {"territories": ("slug", "name", "code")}
+NOT_FOUND = {
+    "domains": _("No domain of action is called “%(value)s”."),
+    "audiences": _("No audience is called “%(value)s”."),
+    "territories": _("No territory has the code or name “%(value)s”."),
+}
+
+
+def rich_text(text):
+    """Plain text as rich text: a paragraph per block of lines, a line break within."""
+    blocks = [block.strip() for block in str(text).replace("\r\n", "\n").split("\n\n")]
+    return "".join(
+        "<p>{}</p>".format("<br/>".join(escape(line) for line in block.split("\n"))) for block in blocks if block
+    )
+
+
+@dataclass
+class PendingPractice:
+    """A checked row waiting to be written."""
+
+    row_number: int
+    instance: GoodPracticePage
+    new: bool
+    terms: dict = field(default_factory=dict)  # m2m name -> term ids (replaces the page's)
+
+
+@dataclass
+class RowNote:
+    matched_by: str = ""
+    page_id: int | None = None
+
+
+class PracticeResource(resources.ModelResource):
+    class Meta:
+        model = GoodPracticePage
+        fields = SIMPLE_FIELDS
+        import_order = SIMPLE_FIELDS
+        skip_diff = True
+        clean_model_instances = False  # checked by check_instance (Page.clean needs a tree position)
+        use_transactions = True
+        report_skipped = True
+        use_bulk = True  # nothing written per row: the writer writes them all after the last
+
+    def __init__(self, index, *, publish=False, user=None, progress=None, index_after_commit=True):
+        super().__init__()
+        self.index = index
+        self.locale = index.locale
+        self.publish = publish
+        self.user = user
+        self.progress = progress
+        self.index_after_commit = index_after_commit
+        self.live_ids = []
+        self.pending = []
+        self.notes = {}
+
+    # -- before the rows ------------------------------------------------------
+
+    def before_import(self, dataset, **kwargs):
+        self.terms = {
+            name: TermLookup(model, self.locale, TERM_KEYS.get(name, ("slug", "name")))
+            for name, model in TERM_MODELS.items()
+        }
+        self.choices = {"maturity": ChoiceLookup(Maturity.choices), "licence": ChoiceLookup(Licence.choices)}
+        self.organisations = OrganisationLookup(self.locale)
+        existing = {}
+        for pk, external_id in (
+            GoodPracticePage.objects.filter(locale=self.locale).exclude(external_id="").values_list("pk", "external_id")
+        ):
+            existing.setdefault(external_id.strip(), []).append(pk)
+        self.by_external_id = existing
+        self.file_ids = {}
+        for number, values in enumerate(dataset, 1):
+            row = dict(zip(dataset.headers, values, strict=False))
+            key = str(row.get("external_id") or "").strip()
+            if key:
+                self.file_ids.setdefault(key, []).append(number)
+        matched = {pks[0] for pks in existing.values() if len(pks) == 1}
+        self.existing = GoodPracticePage.objects.in_bulk(matched)
+
+    # -- each row -------------------------------------------------------------
+
+    def import_row(self, row, instance_loader, **kwargs):
+        self.current_row_number = kwargs["row_number"]
+        result = super().import_row(row, instance_loader, **kwargs)
+        if self.progress is not None:
+            self.progress.update(1)
+        return result
+
+    def before_import_row(self, row, **kwargs):
+        for name, value in list(row.items()):
+            if value is None:
+                row[name] = ""
+            elif isinstance(value, float) and value.is_integer():
+                row[name] = str(int(value))
+            elif isinstance(value, str):
+                row[name] = value.strip()
+            else:
+                row[name] = str(value)
+
+    def get_or_init_instance(self, instance_loader, row):
+        number = self.current_row_number
+        key = row.get("external_id") or ""
+        if key:
+            numbers = self.file_ids.get(key, [])
+            if len(numbers) > 1 and numbers[0] != number:
+                raise ValidationError(
+                    {"external_id": [_("Row %(row)s of this file has the same value.") % {"row": numbers[0] + 1}]}
+                )
+            pks = self.by_external_id.get(key, [])
+            if len(pks) > 1:
+                raise ValidationError(
+                    {
+                        "external_id": [
+                            _("Several practices already have the external identifier “%(id)s”.") % {"id": key}
+                        ]
+                    }
+                )
+            if pks:
+                page = self.existing[pks[0]]
+                if page.has_unpublished_changes and page.latest_revision_id:
+                    page = page.get_latest_revision_as_object()
+                    page._from_revision = True  # its relations come with it
+                self.notes[number] = RowNote(matched_by="external_id", page_id=page.pk)
+                return page, False
+        self.notes[number] = RowNote()
+        return GoodPracticePage(locale=self.locale), True
+
+    def import_instance(self, instance, row, **kwargs):
+        if instance.pk is not None:
+            # Updating: an empty cell leaves the page's value as it is.
+            row = {name: value for name, value in row.items() if value not in ("", None)}
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        pending = PendingPractice(self.current_row_number, instance, instance.pk is None)
+        for name in RICH_FIELDS:
+            if name in row:
+                setattr(instance, name, rich_text(row[name]))
+        self.resolve_choices(instance, row, errors)
+        self.resolve_terms(pending, row, errors)
+        self.resolve_lead(instance, row, errors)
+        self.check_instance(instance, row, errors)
+        if errors:
+            raise ValidationError(errors)
+        self.current_pending = pending
+
+    def resolve_choices(self, instance, row, errors):
+        for name in CHOICE_FIELDS:
+            value = row.get(name)
+            if not value:
+                continue
+            found = self.choices[name].find(value)
+            if found is None:
+                errors[name] = [_("“%(value)s” is not one of the choices.") % {"value": value}]
+            else:
+                setattr(instance, name, found)
+
+    def resolve_terms(self, pending, row, errors):
+        for name in TERM_FIELDS:
+            if name not in row:
+                continue
+            ids, problems = [], []
+            lookup = self.terms[name]
+            for value in split_values(row[name]):
+                pk = lookup.find(value)
+                if pk is None:
+                    if lookup.is_ambiguous(value):
+                        problems.append(_("Several terms are called “%(value)s”: give its slug.") % {"value": value})
+                    else:
+                        problems.append(NOT_FOUND[name] % {"value": value})
+                elif pk not in ids:
+                    ids.append(pk)
+            if problems:
+                errors[name] = problems
+            else:
+                pending.terms[name] = ids
+
+    def resolve_lead(self, instance, row, errors):
+        if LEAD_FIELD not in row:
+            return
+        value = str(row[LEAD_FIELD])
+        if not value:
+            instance.lead_organisation = None
+            return
+        candidates = []
+        for kind, key in (("external_id", value), ("siret", digits(value)), ("name", fold(value))):
+            candidates = getattr(self.organisations, f"by_{kind}").get(key, [])
+            if candidates:
+                break
+        if not candidates:
+            errors[LEAD_FIELD] = [_("No organisation “%(value)s” was found.") % {"value": value}]
+        elif len(set(candidates)) > 1:
+            errors[LEAD_FIELD] = [
+                _("Several organisations are called “%(value)s”: give its SIRET or external identifier.")
+                % {"value": value}
+            ]
+        else:
+            instance.lead_organisation_id = candidates[0]
+
+    def check_instance(self, instance, row, errors):
+        """The model's field validators of the columns given (lengths, e-mail,
+        choices), without Page.clean, which needs a tree position."""
+        checked = (set(SIMPLE_FIELDS) | set(CHOICE_FIELDS)) & set(row) | {"title"}
+        exclude = [f.name for f in GoodPracticePage._meta.fields if f.name not in checked or f.name in errors]
+        try:
+            instance.clean_fields(exclude=exclude)
+        except ValidationError as error:
+            error.update_error_dict(errors)
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        self.pending.append(self.current_pending)
+
+    def save_m2m(self, instance, row, **kwargs):
+        pass
+
+    # -- after the rows -------------------------------------------------------
+
+    def after_import(self, dataset, result, **kwargs):
+        if kwargs.get("dry_run") or result.has_errors() or result.has_validation_errors():
+            return
+        from .writer import write_practices
+
+        write_practices(self, self.pending)

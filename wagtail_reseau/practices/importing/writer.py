@@ -1,0 +1,64 @@
+"""Writing checked practice rows as pages, in bulk (``core/importing/pages.py``):
+new practices under the index, drafts unless published; an existing practice
+gets a new revision (and, published, its rows updated). The catalogue and
+Wagtail's search index learn the live pages after the commit."""
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from ...core.importing.pages import BATCH, insert_new_pages, load_relations, publish_rows, write_revisions
+from ..models import GoodPracticePage
+from .columns import CHOICE_FIELDS, LEAD_FIELD, RICH_FIELDS, SIMPLE_FIELDS
+from .resources import TERM_MODELS
+
+SEARCH_PREFETCH = ("domains", "territories", "audiences")
+
+
+def write_practices(resource, pending):
+    now = timezone.now()
+    index = Page.objects.get(pk=resource.index.pk)
+    publish = resource.publish
+    user = resource.user if getattr(resource.user, "pk", None) else None
+    new = [item.instance for item in pending if item.new]
+    existing = [item.instance for item in pending if not item.new]
+    load_relations(GoodPracticePage, [page for page in existing if not hasattr(page, "_from_revision")])
+    insert_new_pages(index, new, GoodPracticePage, publish=publish, user=user, now=now, default_slug="pratique")
+    if publish:
+        fields = list(SIMPLE_FIELDS) + list(RICH_FIELDS) + list(CHOICE_FIELDS) + [LEAD_FIELD]
+        publish_rows(GoodPracticePage, existing, fields, now)
+    link_terms(pending, publish)
+    write_revisions(GoodPracticePage, [item.instance for item in pending], publish=publish, user=user, now=now)
+    live_ids = [item.instance.pk for item in pending if publish or item.instance.live]
+    resource.live_ids = live_ids
+    if resource.index_after_commit:
+        transaction.on_commit(lambda: index_practices(live_ids))
+
+
+def link_terms(pending, publish):
+    """Each row's domains, audiences and territories replace the page's: on the
+    instance (its revision), and in the tables when the page is new or published."""
+    for name, model in TERM_MODELS.items():
+        m2m = GoodPracticePage._meta.get_field(name)
+        through = m2m.remote_field.through
+        source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
+        replaced, rows = [], []
+        for item in pending:
+            if name not in item.terms:
+                continue
+            ids = item.terms[name]
+            setattr(item.instance, name, [model(pk=pk) for pk in ids])
+            if item.new or publish:
+                if not item.new:
+                    replaced.append(item.instance.pk)
+                rows += [through(**{f"{source}_id": item.instance.pk, f"{target}_id": pk}) for pk in ids]
+        for start in range(0, len(replaced), BATCH):
+            through.objects.filter(**{f"{source}_id__in": replaced[start : start + BATCH]}).delete()
+        through.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
+
+
+def index_practices(page_ids):
+    from ...core.importing.indexing import index_in_catalogue, index_in_wagtail_search
+
+    index_in_catalogue(GoodPracticePage, page_ids)
+    index_in_wagtail_search(GoodPracticePage, page_ids, SEARCH_PREFETCH)
