@@ -20,3 +20,6 @@ def register_geocoding_url():
 
 # The "Directory" admin menu: spreadsheet import, open-data quality (directory/wagtail_hooks.py).
 from .directory import wagtail_hooks as directory_hooks  # noqa: E402, F401
+
+# The good practices' spreadsheet import (practices/importing/wagtail_hooks.py).
+from .practices.importing import wagtail_hooks as practice_import_hooks  # noqa: E402, F401
