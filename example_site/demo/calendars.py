@@ -2,8 +2,6 @@
 its English translation through wagtail-localize). The forums and training
 sessions it lists are the demo's own. Idempotent."""
 
-from types import SimpleNamespace
-
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
@@ -19,7 +17,9 @@ INTRO_EN = (
 )
 
 
-def load(stdout):
+def load(stdout, translate=None):
+    """``translate(page, locale, values)``: the demo loader's own translation through
+    wagtail-localize (kept in sync); without it the agenda stays in French only."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         return
@@ -31,13 +31,5 @@ def load(stdout):
         agenda.save_revision().publish()
         stdout.write(_("Agenda page created: %(url)s") % {"url": agenda.full_url or agenda.url_path})
     english = Locale.objects.filter(language_code__startswith="en").first()
-    if english is not None and home.get_translation_or_none(english) is not None:
-        _translate(agenda, english, stdout)
-
-
-def _translate(agenda, locale, stdout):
-    """Through the demo loader's own translation (wagtail-localize, kept in sync)."""
-    from .management.commands.load_demo_content import DemoLoader
-
-    loader = DemoLoader(SimpleNamespace(stdout=stdout), verbosity=1)
-    loader.translate(agenda, locale, {"title": "Upcoming events", "slug": "upcoming-events", "intro": INTRO_EN})
+    if translate is not None and english is not None and home.get_translation_or_none(english) is not None:
+        translate(agenda, english, {"title": "Upcoming events", "slug": "upcoming-events", "intro": INTRO_EN})

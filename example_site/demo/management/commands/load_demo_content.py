@@ -757,7 +757,7 @@ class Command(BaseCommand):
         # Each feature's demo (its own module, idempotent), before the summary so that
         # the site's address and login are the last lines printed.
         demo_registrations.load(self.stdout)
-        calendars.load(self.stdout)
+        calendars.load(self.stdout, translate=loader.translate)
         contributions.load(self.stdout)
         demo_comments.load(self.stdout)
         demo_mentoring.load(self.stdout)
