@@ -139,9 +139,7 @@ def main():
 
         def run_import():
             with transaction.atomic():
-                return import_organisations(
-                    data, "o.csv", index, dry_run=False, publish=True, index_after_commit=False
-                )
+                return import_organisations(data, "o.csv", index, dry_run=False, publish=True, index_after_commit=False)
 
         figures["import"], report = timed(run_import, "import")
         live = m.OrganisationPage.objects.live().count()
