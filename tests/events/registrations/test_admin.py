@@ -75,15 +75,65 @@ def test_staff_with_the_permission_list_search_and_export(client, data, registra
 
 
 def test_attendance_fills_the_forums_attendee_count(client, data, registrations):
-    client.force_login(staff(True))
+    user = staff(True)
+    user.is_superuser = True  # may publish the forum
+    user.save()
+    client.force_login(user)
     event = registrations[0].event
     url = f"/admin/registrations/manage/event/{event.pk}/"
     assert "Personne 2" in client.get(url).content.decode()
     confirmed = [r.pk for r in registrations if r.status == Status.CONFIRMED]
     response = client.post(url, {"action": "attendance", "attended": [str(confirmed[0])]})
     assert response.status_code == 302
-    assert ForumPage.objects.get(pk=data["small"].pk).attendee_count == 1
+    page = ForumPage.objects.get(pk=data["small"].pk)
+    assert page.attendee_count == 1
     assert Registration.objects.get(pk=confirmed[0]).attended is True
+    # Through a published revision, in the page's history: the next publish keeps it.
+    assert page.live_revision_id == page.latest_revision_id and not page.has_unpublished_changes
+    assert page.latest_revision.content["attendee_count"] == 1
+    assert page.latest_revision.user is not None
+    revisions = page.revisions.count()
+    client.post(url, {"action": "attendance", "attended": [str(confirmed[0])]})
+    assert page.revisions.count() == revisions, "nothing changed, no new revision"
+    page.save_revision().publish()  # an editor publishes again
+    assert ForumPage.objects.get(pk=page.pk).attendee_count == 1
+
+
+def test_attendance_by_someone_who_may_not_publish_goes_into_a_draft(client, data, registrations):
+    client.force_login(staff(True))  # an editor with the personal data permission, not a publisher
+    event = registrations[0].event
+    confirmed = [r.pk for r in registrations if r.status == Status.CONFIRMED]
+    response = client.post(
+        f"/admin/registrations/manage/event/{event.pk}/", {"action": "attendance", "attended": confirmed}, follow=True
+    )
+    assert response.status_code == 200
+    assert "may not publish" in response.content.decode() or "pas publier" in response.content.decode()
+    page = ForumPage.objects.get(pk=data["small"].pk)
+    assert page.attendee_count is None and page.get_latest_revision_as_object().attendee_count == len(confirmed)
+
+
+def test_attendance_on_a_forum_with_a_draft_goes_into_the_draft(client, data, registrations):
+    user = staff(True)
+    user.is_superuser = True
+    user.save()
+    client.force_login(user)
+    event = registrations[0].event
+    page = ForumPage.objects.get(pk=data["small"].pk)
+    page.summary = "Résumé en cours de rédaction"
+    page.save_revision()  # the editor's draft, not published
+    confirmed = [r.pk for r in registrations if r.status == Status.CONFIRMED]
+    response = client.post(
+        f"/admin/registrations/manage/event/{event.pk}/", {"action": "attendance", "attended": confirmed}, follow=True
+    )
+    assert "unpublished changes" in response.content.decode() or "non publiées" in response.content.decode()
+    page = ForumPage.objects.get(pk=page.pk)
+    assert page.attendee_count is None, "the live page is not changed behind the draft"
+    assert page.has_unpublished_changes
+    draft = page.get_latest_revision_as_object()
+    assert draft.summary == "Résumé en cours de rédaction", "the editor's draft is kept"
+    assert draft.attendee_count == len(confirmed)
+    page.get_latest_revision().publish()
+    assert ForumPage.objects.get(pk=page.pk).attendee_count == len(confirmed)
 
 
 def test_a_message_to_all_registrants(client, data, registrations, django_capture_on_commit_callbacks):

@@ -30,24 +30,53 @@ class MessageForm(forms.Form):
     include_waiting = forms.BooleanField(label=_("Also to people on the waiting list"), required=False)
 
 
+ATTENDANCE_DRAFT_MESSAGES = {
+    "draft": _(
+        "The forum has unpublished changes: its number of attendees is saved in that draft "
+        "and shows once the draft is published."
+    ),
+    "draft_to_publish": _(
+        "You may not publish the forum: its number of attendees is saved in a draft "
+        "and shows once an editor publishes it."
+    ),
+}
+
+
 def attendee_count(event):
     return event.registrations.filter(attended=True).count()
 
 
-def update_forum_attendance(event):
-    """Fills the forum's "number of attendees" from the attendance marked (on the
-    live page and its latest revision, so a later publish keeps it)."""
+def update_forum_attendance(event, user=None):
+    """Fills the forum's "number of attendees" from the attendance marked, through a
+    revision (in the page's history, never a silent change of the live row that an
+    editor's next publish would undo): published at once when the page has no
+    unpublished changes; otherwise put on a new revision of the editor's draft, which
+    carries it when it is published; a person who may not publish the page saves it
+    in a draft for an editor to publish. Returns "published", "draft",
+    "draft_to_publish" or None (nothing to change)."""
     if not event.forum_id:
-        return
+        return None
     from wagtail_reseau.models import ForumPage
 
-    count = attendee_count(event)
-    ForumPage.objects.filter(pk=event.forum_id).update(attendee_count=count)
     page = ForumPage.objects.filter(pk=event.forum_id).first()
-    revision = page.latest_revision if page else None
-    if revision is not None and isinstance(revision.content, dict):
-        revision.content["attendee_count"] = count
-        revision.save(update_fields=["content"])
+    if page is None:
+        return None
+    count = attendee_count(event)
+    may_publish = user is None or page.permissions_for_user(user).can_publish()
+    if page.live and not page.has_unpublished_changes and may_publish:
+        if page.attendee_count == count:
+            return None
+        page.attendee_count = count
+        page.save_revision(user=user, clean=False, log_action=True).publish(
+            user=user, skip_permission_checks=user is None
+        )
+        return "published"
+    draft = page.get_latest_revision_as_object()
+    if draft.attendee_count == count:
+        return None
+    draft.attendee_count = count
+    draft.save_revision(user=user, clean=False, log_action=True)
+    return "draft" if may_publish else "draft_to_publish"
 
 
 def event_view(request, pk):
@@ -64,8 +93,10 @@ def event_view(request, pk):
                 if registration.attended != attended:
                     registration.attended = attended
                     registration.save(update_fields=["attended"])
-            update_forum_attendance(event)
+            saved_on = update_forum_attendance(event, user=request.user)
         messages.success(request, _("Attendance saved."))
+        if saved_on in ATTENDANCE_DRAFT_MESSAGES:
+            messages.warning(request, ATTENDANCE_DRAFT_MESSAGES[saved_on])
         return redirect("reseau_registrations_admin:event", pk=event.pk)
     if request.method == "POST" and request.POST.get("action") == "message":
         message_form = MessageForm(request.POST)
