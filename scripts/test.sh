@@ -23,6 +23,14 @@
 #   6. scripts/postgres.sh start          (a throwaway local PostgreSQL)
 #   7. pytest on PostgreSQL               (DATABASE_URL set)
 # Extra arguments go to both full pytest runs (not the Wagtail 7.4 one):  scripts/test.sh -k demo
+# Every pytest run is spread over RESEAU_PYTEST_WORKERS processes (pytest-xdist, default:
+# the number of CPUs, `nproc`; each worker has its own test database and the
+# Elasticsearch tests their own indices), with --dist load: each worker runs its tests
+# in pytest-django's order (transactional tests, which empty the database, after the
+# others; --dist loadfile breaks that). RESEAU_PYTEST_WORKERS=1 runs them in one process, as
+# before; an argument such as `-n 0` after scripts/test.sh wins too. The PostgreSQL run
+# leaves out the tests that do not depend on the database engine (marker `engine_agnostic`,
+# see tests/conftest.py and docs/testing.md): the SQLite run has run them.
 # When PostgreSQL cannot be started, the PostgreSQL run is SKIPPED (loudly), or is a
 # FAILURE when CI is set. Likewise the browser tests (marker `browser`, in both runs)
 # skip when Chromium, Playwright or axe-core is missing, and fail when CI is set
@@ -56,11 +64,23 @@ banner() { printf '\n==== %s ====\n' "$*"; }
 # Stage results, in order, for the summary.
 STAGES=()
 RESULTS=()
-record() { STAGES+=("$1"); RESULTS+=("$2"); }
+TIMES=()  # wall time of each stage (since the previous one ended), for the summary
+STAGE_START=$SECONDS
+record() { STAGES+=("$1"); RESULTS+=("$2"); TIMES+=("$(( SECONDS - STAGE_START ))"); STAGE_START=$SECONDS; }
 
 # The closing line of the pytest run shown last (a failing run wins over a passing one).
 FINAL_PYTEST_LINE=""
 FINAL_PYTEST_FAILED=""
+
+# pytest-xdist options for the interpreter $1: `-n N --dist load`, or nothing
+# (one process) when RESEAU_PYTEST_WORKERS is 1 or xdist is not installed there.
+WORKERS="${RESEAU_PYTEST_WORKERS:-$(nproc 2>/dev/null || echo 1)}"
+xdist_args() {
+    case "$WORKERS" in ''|*[!0-9]*) WORKERS=1 ;; esac
+    if [ "$WORKERS" -gt 1 ] && "$1" -c 'import xdist' >/dev/null 2>&1; then
+        printf '%s\n' -n "$WORKERS" --dist load
+    fi
+}
 
 # run_pytest NAME [env assignments...] -- pytest args...
 run_pytest() {
@@ -72,7 +92,10 @@ run_pytest() {
     banner "$name"
     local rc=0
     # RUN_PY=... run_pytest ...: another interpreter (the Wagtail 7.4 venv's).
-    env "${envs[@]}" "${RUN_PY:-$PY}" -m pytest "$@" 2>&1 | tee "$log" || rc="${PIPESTATUS[0]}"
+    local py="${RUN_PY:-$PY}" parallel=()
+    mapfile -t parallel < <(xdist_args "$py")
+    [ "${#parallel[@]}" = 0 ] || echo "(pytest-xdist: ${parallel[*]})"
+    env "${envs[@]}" "$py" -m pytest "${parallel[@]}" "$@" 2>&1 | tee "$log" || rc="${PIPESTATUS[0]}"
     local last
     last="$(grep -v '^[[:space:]]*$' "$log" | tail -n 1 || true)"
     if [ "$rc" = 0 ]; then
@@ -147,7 +170,7 @@ run_stage "makemigrations --check" "$PY" example_site/manage.py makemigrations -
 unset DJANGO_SETTINGS_MODULE  # pytest takes tests.settings from pyproject.toml
 
 # 5. The suite on SQLite (whatever DATABASE_URL the caller had).
-run_pytest "pytest (SQLite)" -u DATABASE_URL -- "$@"
+run_pytest "pytest (SQLite)" -u DATABASE_URL -- --durations=15 "$@"
 
 # 5b. Wagtail 7.4 LTS: its own venv, with the same interpreter as .venv.
 WT74_VENV=.venv-wagtail74
@@ -200,8 +223,10 @@ if [ -n "$PG_URL" ]; then
     record "PostgreSQL server" passed
     # 7. The suite on PostgreSQL (the browser tests too: they go through its full-text search).
     # The host-integration test (marked slow) installs the wheel with its own SQLite
-    # database: the SQLite run covers it, the PostgreSQL run skips it.
-    run_pytest "pytest (PostgreSQL)" "DATABASE_URL=$PG_URL" -- -m "not slow" "$@"
+    # database: the SQLite run covers it, the PostgreSQL run skips it. So are the tests
+    # that cannot reach the database (marker engine_agnostic, set by tests/conftest.py):
+    # they do the same whatever the engine, and the SQLite run has run them.
+    run_pytest "pytest (PostgreSQL)" "DATABASE_URL=$PG_URL" -- -m "not slow and not engine_agnostic" --durations=15 "$@"
 else
     reason="$(grep -v '^[[:space:]]*$' "$WORK/pg.err" 2>/dev/null | tail -n 1 || true)"
     reason="${reason#\[postgres\] }"
@@ -225,9 +250,10 @@ fi
 failed=0
 banner "summary"
 for i in "${!STAGES[@]}"; do
-    printf '  %-30s %s\n' "${STAGES[$i]}" "${RESULTS[$i]}"
+    printf '  %-30s %6s s  %s\n' "${STAGES[$i]}" "${TIMES[$i]}" "${RESULTS[$i]}"
     case "${RESULTS[$i]}" in FAILED*) failed=1 ;; esac
 done
+echo "  (total: $SECONDS s)"
 if [ "$failed" = 0 ]; then echo "ALL STAGES PASSED"; else echo "SOME STAGES FAILED"; fi
 echo
 [ -z "$FINAL_PYTEST_LINE" ] || printf '%s\n' "$FINAL_PYTEST_LINE"
