@@ -98,6 +98,7 @@ def test_the_confirmation_link_shows_a_button_that_confirms(axe_js, pending, pag
     button = page.get_by_role("button", name=re.compile("Confirmer mon inscription|Confirm my registration"))
     expect(button).to_be_visible()
     run_axe(page, axe_js, "confirmation page")
+    page.screenshot(path=str(SCREENSHOT_DIR / "registration-confirm-1280.png"), full_page=True)
     # Had opening the link confirmed, the page would say so instead of offering the button.
     expect(page.locator(".reseau-notice")).to_have_count(0)
     button.click()
