@@ -73,10 +73,6 @@ def send_to_moderators(proposal):
     )
 
 
-def send_reuse_to_moderators(reuse):
-    return _send("wagtail_reseau/contributions/email/reuse_to_moderators", {"reuse": reuse}, moderator_addresses())
-
-
 def send_outcome(proposal, url=""):
     template = "published" if proposal.status == ProposalStatus.PUBLISHED else "returned"
     return _send(
