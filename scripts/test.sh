@@ -208,7 +208,9 @@ if [ "${RESEAU_INSTALL:-1}" = 0 ] && ! in_ci; then
     echo "!!! Install journey SKIPPED (RESEAU_INSTALL=0)"
     record "install journey" "SKIPPED (RESEAU_INSTALL=0)"
 else
-    run_pytest "install journey" -u DATABASE_URL RESEAU_INSTALL_JOURNEY=1 -- \
+    # One process: its module fixture builds the four sites (two at a time, in threads)
+    # once for the module's tests; two workers would each build them.
+    WORKERS=1 run_pytest "install journey" -u DATABASE_URL RESEAU_INSTALL_JOURNEY=1 -- \
         -m install -p no:cacheprovider tests/install
 fi
 
