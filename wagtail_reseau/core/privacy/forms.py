@@ -18,6 +18,8 @@ and render ``{% include "wagtail_reseau/privacy/form_errors.html" %}`` at the to
 of the form and ``{% include "wagtail_reseau/privacy/form_guard.html" %}`` inside it
 (honeypot and consent)."""
 
+import functools
+
 from django import forms
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +40,16 @@ def client_address(request):
     if header and request.META.get(header):
         return request.META[header].split(",")[0].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def _clean_without_overflow(field, value):
+    try:
+        return field._clean_without_overflow(value)
+    except OverflowError:
+        shown = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else value
+        raise forms.ValidationError(
+            field.error_messages["invalid_choice"], code="invalid_choice", params={"value": shown}
+        ) from None
 
 
 class PublicFormMixin:
@@ -64,6 +76,15 @@ class PublicFormMixin:
             required=True,
             error_messages={"required": _("Please agree to the statement on personal data to send this form.")},
         )
+
+    def full_clean(self):
+        # An id over 64 bits (``organisation=9223372036854775808``) makes SQLite raise
+        # OverflowError in a model choice's lookup (a 5xx): refused like any unknown choice.
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField) and not hasattr(field, "_clean_without_overflow"):
+                field._clean_without_overflow = field.clean
+                field.clean = functools.partial(_clean_without_overflow, field)
+        super().full_clean()
 
     def clean(self):
         cleaned = super().clean()
