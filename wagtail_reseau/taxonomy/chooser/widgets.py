@@ -75,8 +75,9 @@ class TermChooserWidget(forms.SelectMultiple):
         # Not the parent's: it would render every term as an <option>.
         context = forms.Widget.get_context(self, name, value, attrs)
         values = context["widget"]["value"]
-        pks = [value for value in values if value.isdigit()]
-        typed = [value for value in values if not value.isdigit()]
+        # An id SQLite can compare (64 bits) in ASCII digits ("²" is a digit to isdigit()); the rest is text.
+        pks = [value for value in values if value.isascii() and value.isdigit() and int(value) < 2**63]
+        typed = [value for value in values if value not in pks]
         model = self.get_model()
         terms = model.objects.filter(pk__in=pks)
         if hasattr(model, "parent"):
