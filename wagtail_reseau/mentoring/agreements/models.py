@@ -85,7 +85,8 @@ class MentoringSubmission(PersonalDataRecord):
     #: The decision the visitor was last told of (once per decision).
     notified_status = models.CharField(_("decision told"), max_length=20, blank=True, editable=False)
 
-    personal_fields = ("contact_name", "contact_email", "contact_phone")
+    #: The moderator's comment is written to the visitor and often names them.
+    personal_fields = ("contact_name", "contact_email", "contact_phone", "moderator_comment")
 
     class Meta(PersonalDataRecord.Meta):
         verbose_name = _("mentoring answer or request")
