@@ -39,6 +39,10 @@ NOTICES = {
 #: The changes registrants are told about by e-mail.
 ANNOUNCED = (EventStatus.CANCELLED, EventStatus.POSTPONED)
 
+#: The statuses under which an event has no date that holds: no reminder, nobody
+#: promoted from the waiting list (registrations' capacity.py and reminders.py).
+ON_HOLD = (EventStatus.CANCELLED, EventStatus.POSTPONED)
+
 
 def event_status_field():
     return models.CharField(

@@ -134,9 +134,26 @@ def confirm(registration):
     return registration
 
 
+def on_hold(event):
+    """True when ``event`` (a ``RegistrationEvent``) is cancelled or postponed, by the
+    registrations' copy or by the live forum or session: nobody is promoted to it nor
+    reminded of it. A postponed event's waiting list moves up once it is scheduled again
+    (the publish that puts it back calls ``refresh_event``)."""
+    from ..status import ON_HOLD
+    from .targets import target_for_event
+
+    if event.event_status in ON_HOLD:
+        return True
+    target = target_for_event(event)
+    return target is not None and target.event_status in ON_HOLD
+
+
 def promote_waiting(event):
-    """Gives the free places to the first people waiting; inside ``locked_event``."""
+    """Gives the free places to the first people waiting; inside ``locked_event``.
+    Nobody while the event is cancelled or postponed (``on_hold``)."""
     promoted = []
+    if on_hold(event):
+        return promoted
     left = places_left(event)
     waiting = Registration.objects.filter(event=event, status=Status.WAITING).order_by("created_at", "pk")
     for registration in waiting[:left] if left is not None else waiting:

@@ -1,0 +1,104 @@
+"""What registrants of a cancelled, postponed, restored or moved-online event get:
+no reminder and nobody promoted while it is cancelled or postponed; one e-mail when it
+is back on or moved online; calendar files whose SEQUENCE grows with each announced
+change (read back with icalendar)."""
+
+import pytest
+from django.core import mail
+from wagtail.models import Locale, Site
+
+from wagtail_reseau import models as m
+from wagtail_reseau.events.registrations import capacity
+from wagtail_reseau.events.registrations.models import Registration
+from wagtail_reseau.events.registrations.models import RegistrationStatus as Status
+from wagtail_reseau.events.registrations.reminders import send_reminders
+from wagtail_reseau.events.registrations.targets import EventTarget
+from wagtail_reseau.events.status import EventStatus
+
+from tests.conftest import in_days, publish
+from tests.events.calendar_data import module_data
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "https://visio.example.org/secret-room"
+
+
+def build():
+    Locale.objects.get_or_create(language_code="fr")
+    Locale.objects.get_or_create(language_code="en")
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    forums = publish(home, m.ForumIndexPage(title="Forums", slug="forums"))
+    forum = publish(
+        forums,
+        m.ForumPage(
+            title="Forum des voisins",
+            slug="voisins",
+            start=in_days(1),
+            venue_name="Salle",
+            capacity=1,
+            online_url=SECRET,
+        ),
+    )
+    for name in ("first", "second"):
+        capacity.register(
+            EventTarget(forum),
+            Registration(name=name, email=f"{name}@example.org", language="en"),
+            double_opt_in=False,
+        )
+    return {"forum": forum}
+
+
+@pytest.fixture(scope="module")
+def events(django_db_setup, django_db_blocker):
+    with module_data(django_db_blocker, build) as data:
+        yield data
+
+
+def set_status(page, status, capture):
+    page = page.specific_class.objects.get(pk=page.pk)
+    page.event_status = status
+    with capture(execute=True):
+        page.save_revision().publish()
+    return page
+
+
+def registration(email):
+    return Registration.objects.get(email=email)
+
+
+def test_the_fixture(events):
+    assert registration("first@example.org").status == Status.CONFIRMED
+    assert registration("second@example.org").status == Status.WAITING
+
+
+@pytest.mark.parametrize("status", [EventStatus.CANCELLED, EventStatus.POSTPONED])
+def test_no_reminder_for_a_cancelled_or_postponed_event(events, status, django_capture_on_commit_callbacks):
+    set_status(events["forum"], status, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_reminders(days=3) == 0
+    assert mail.outbox == []
+    assert registration("first@example.org").reminder_sent_at is None
+
+
+def test_a_scheduled_event_is_reminded(events, django_capture_on_commit_callbacks):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_reminders(days=3) == 1
+    assert [message.to for message in mail.outbox] == [["first@example.org"]]
+
+
+@pytest.mark.parametrize("status", [EventStatus.CANCELLED, EventStatus.POSTPONED])
+def test_nobody_is_promoted_to_a_cancelled_or_postponed_event(events, status, django_capture_on_commit_callbacks):
+    forum = set_status(events["forum"], status, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        _cancelled, promoted = capacity.cancel(registration("first@example.org"))
+        assert capacity.refresh_event(EventTarget(forum)) == []
+    assert promoted == []
+    assert registration("second@example.org").status == Status.WAITING
+    assert [message.subject for message in mail.outbox] == ["Registration cancelled: Forum des voisins"]
+    if status == EventStatus.POSTPONED:
+        # Scheduled again: the place freed meanwhile goes to the first person waiting.
+        set_status(forum, EventStatus.SCHEDULED, django_capture_on_commit_callbacks)
+        assert registration("second@example.org").status == Status.CONFIRMED
