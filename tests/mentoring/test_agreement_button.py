@@ -1,7 +1,9 @@
 """One click from an approved answer (or a suggested pair) to a proposed
 agreement with both contacts; never twice; POST only; permission checked."""
 
+import pytest
 from django.contrib.auth.models import Group, Permission
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from wagtail_reseau.mentoring.agreements.models import (
@@ -59,6 +61,8 @@ def test_create_an_agreement_from_an_approved_answer(small_exchange, client, dja
     client.force_login(small_exchange["admin"])
     page = client.get(edit).content.decode()
     assert f'formaction="{action}"' in page and "Create an agreement" in page
+    # The button posts the answer as last saved: the editor is told to save first.
+    assert "Save your changes first" in page and 'aria-describedby="reseau-agreement-save-first"' in page
     assert client.get(action).status_code == 405  # GET never creates anything
 
     response = client.post(action, follow=True)
@@ -126,3 +130,19 @@ def test_create_an_agreement_from_a_suggested_pair(small_exchange, client, djang
     assert response.redirect_chain[-1][0] == reverse(
         "wagtailsnippets_reseau_mentoring_agreement:edit", args=[agreement.pk]
     )
+
+
+def test_never_two_agreements_for_one_answer_even_at_once(small_exchange, client):
+    """Two clicks at once both pass the check "no agreement yet": the database
+    refuses the second agreement, and the view then opens the first one."""
+    entry = approved_answer(small_exchange)
+    first = Agreement.objects.create(submission=entry, offer=small_exchange["offer"])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Agreement.objects.create(submission=entry, offer=small_exchange["offer"])
+    # Agreements made by hand, from no answer, stay as many as wanted.
+    Agreement.objects.create(offer=small_exchange["offer"])
+    Agreement.objects.create(offer=small_exchange["offer"])
+    client.force_login(small_exchange["admin"])
+    response = client.post(reverse("reseau_mentoring_admin:agreement_from_answer", args=[entry.pk]))
+    assert response.status_code == 302 and response.url.endswith(f"/{first.pk}/")
+    assert Agreement.objects.filter(submission=entry).count() == 1

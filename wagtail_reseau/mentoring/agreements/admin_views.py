@@ -3,6 +3,7 @@ federation's report of agreements (with its CSV export)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -63,19 +64,33 @@ def agreement_from_answer_view(request, pk):
     organisation that answered (or the request answered and the organisation that
     offered its support), with both contacts; once per answer."""
     _require(request, ADD)
-    submission = get_object_or_404(
-        MentoringSubmission.objects.select_related("page"),
-        pk=pk,
-        kind=SubmissionKind.ANSWER,
-        status=SubmissionStatus.APPROVED,
-        page__isnull=False,
+    answers = MentoringSubmission.objects.filter(
+        kind=SubmissionKind.ANSWER, status=SubmissionStatus.APPROVED, page__isnull=False
     )
-    existing = submission.agreements.order_by("pk").first()
+    try:
+        with transaction.atomic():
+            # Locks the answer (PostgreSQL) so that two clicks at once wait for each
+            # other; the unique constraint on ``submission`` stops a second one anyway.
+            submission = get_object_or_404(answers.select_for_update(), pk=pk)
+            existing = submission.agreements.order_by("pk").first()
+            if existing is None:
+                agreement = _agreement_from_answer(submission)
+    except IntegrityError:  # made by a click at the same time
+        existing = Agreement.objects.filter(submission_id=pk).order_by("pk").first()
+        if existing is None:
+            raise
     if existing is not None:
         messages.warning(
             request, _("An agreement was already made from this answer: %(agreement)s.") % {"agreement": existing}
         )
         return redirect("wagtailsnippets_reseau_mentoring_agreement:edit", existing.pk)
+    messages.success(
+        request, _("Agreement proposed: %(agreement)s. Set its objectives and dates.") % {"agreement": agreement}
+    )
+    return redirect("wagtailsnippets_reseau_mentoring_agreement:edit", agreement.pk)
+
+
+def _agreement_from_answer(submission):
     agreement = Agreement(submission=submission, status=AgreementStatus.PROPOSED, objectives=submission.message)
     page = submission.page
     if page.direction == MentoringDirection.OFFER:
@@ -87,10 +102,7 @@ def agreement_from_answer_view(request, pk):
         agreement.mentee_name, agreement.mentee_email = page.contact_name, page.contact_email
         agreement.mentor_name, agreement.mentor_email = submission.contact_name, submission.contact_email
     agreement.save()
-    messages.success(
-        request, _("Agreement proposed: %(agreement)s. Set its objectives and dates.") % {"agreement": agreement}
-    )
-    return redirect("wagtailsnippets_reseau_mentoring_agreement:edit", agreement.pk)
+    return agreement
 
 
 def report_view(request):

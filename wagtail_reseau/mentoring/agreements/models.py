@@ -236,6 +236,14 @@ class Agreement(PersonalDataRecord, ClusterableModel):
         verbose_name = _("mentoring agreement")
         verbose_name_plural = _("mentoring agreements")
         ordering = ("-proposed_on", "-pk")
+        constraints = [
+            # One agreement per answer, even for two clicks at once.
+            models.UniqueConstraint(
+                fields=["submission"],
+                condition=models.Q(submission__isnull=False),
+                name="reseau_mentoring_one_agreement_per_answer",
+            )
+        ]
 
     def __str__(self):
         return f"{self.mentor_label()} → {self.mentee_label()}"
