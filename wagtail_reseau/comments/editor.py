@@ -1,7 +1,8 @@
 """Closing or reopening a page's comments from where an editor works: a link in
 the page editor's action menu (next to *Publish*) and in the page's header menu
 ("…", also in the page explorer), both leading to a confirmation page that
-toggles the page's ``CommentSettings``. The *Closed comments* admin listing stays.
+posts the state wanted (``close=1`` or ``0``, so a double submit is harmless)
+to the page's ``CommentSettings``. The *Closed comments* admin listing stays.
 
 Allowed to whoever may edit the page, or change the comment settings (the
 moderators)."""
@@ -11,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
@@ -63,7 +64,12 @@ def toggle_view(request, page_id):
     back = back or edit_url
     closed = is_closed(page)
     if request.method == "POST":
-        if closed:
+        # The form says which state it wants (not "the other one"): sent twice, it
+        # stays as asked. Without a valid ``close``, nothing changes: ask again.
+        wanted = request.POST.get("close")
+        if wanted not in ("0", "1"):
+            return redirect(f"{toggle_url(page)}?{urlencode({'next': back})}")
+        if wanted == "0":
             CommentSettings.objects.filter(page_id=page.pk).delete()
             messages.success(request, _gettext("Comments are open again on '%(title)s'.") % {"title": page.title})
         else:
