@@ -2,9 +2,11 @@
 they used, once per decision (bulk action and admin edit alike)."""
 
 from django.core import mail
+from django.core.mail.backends import locmem
 from django.urls import reverse
 
 from wagtail_reseau.mentoring.agreements.models import MentoringSubmission, SubmissionKind, SubmissionStatus
+from wagtail_reseau.mentoring.agreements.outcome import send_decision
 
 
 def submission(data, language="fr", kind=SubmissionKind.ANSWER, **fields):
@@ -121,3 +123,45 @@ def test_approved_request_in_french_says_what_comes_next(small_exchange, django_
         page.save_revision().publish()
         MentoringSubmission.objects.get(pk=entry.pk).save()
     assert len([message for message in mail.outbox if message.to == ["ines@example.org"]]) == 2
+
+
+class ConcurrentCallBackend(locmem.EmailBackend):
+    """While the first call sends, a second call for the same decision runs (two
+    saves committed at once)."""
+
+    pk = None
+
+    def send_messages(self, messages):
+        pk, ConcurrentCallBackend.pk = ConcurrentCallBackend.pk, None
+        if pk is not None:
+            send_decision(pk)
+        return super().send_messages(messages)
+
+
+class FailingBackend(locmem.EmailBackend):
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("no mail server")
+
+
+def test_two_calls_at_once_send_one_mail(small_exchange, settings):
+    entry = submission(small_exchange, "fr")
+    MentoringSubmission.objects.filter(pk=entry.pk).update(status=SubmissionStatus.APPROVED)
+    settings.EMAIL_BACKEND = f"{__name__}.ConcurrentCallBackend"
+    ConcurrentCallBackend.pk = entry.pk
+    assert send_decision(entry.pk) == 1
+    assert ConcurrentCallBackend.pk is None, "the second call ran"
+    assert len([message for message in mail.outbox if message.to == ["ines@example.org"]]) == 1
+    assert send_decision(entry.pk) == 0
+
+
+def test_a_mail_server_that_fails_leaves_the_decision_to_tell(small_exchange, settings):
+    entry = submission(small_exchange, "fr")
+    MentoringSubmission.objects.filter(pk=entry.pk).update(status=SubmissionStatus.APPROVED)
+    settings.EMAIL_BACKEND = f"{__name__}.FailingBackend"
+    assert send_decision(entry.pk) == 0
+    entry.refresh_from_db()
+    assert entry.notified_status == ""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert send_decision(entry.pk) == 1
+    entry.refresh_from_db()
+    assert entry.notified_status == SubmissionStatus.APPROVED

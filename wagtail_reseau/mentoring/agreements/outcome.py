@@ -77,18 +77,29 @@ def send_decision(pk):
     told = PUBLISHED if context["request_url"] else submission.status
     if submission.notified_status in (told, PUBLISHED):
         return 0
+    # Claims the decision before sending (as the reminders command does): of two
+    # calls at once, only the one whose update changed the row sends.
+    claimed = (
+        MentoringSubmission.objects.filter(pk=pk, notified_status=submission.notified_status)
+        .exclude(notified_status__in=(told, PUBLISHED))
+        .update(notified_status=told)
+    )
+    if not claimed:
+        return 0
     language = submission.language_code or settings.LANGUAGE_CODE
     with translation.override(language):
         subject = " ".join(render_to_string(f"{TEMPLATE}_subject.txt", context).split())
         body = render_to_string(f"{TEMPLATE}.txt", context)
     message = EmailMessage(subject, body, None, [submission.contact_email], headers={"Content-Language": language})
     try:
-        sent = message.send()
+        return message.send()
     except Exception:  # a mail server that fails must not fail the moderator's request
         logger.warning("The decision on mentoring submission %s could not be sent.", pk, exc_info=True)
+        # Not told after all: a later save or publication may try again.
+        MentoringSubmission.objects.filter(pk=pk, notified_status=told).update(
+            notified_status=submission.notified_status
+        )
         return 0
-    MentoringSubmission.objects.filter(pk=pk).update(notified_status=told)
-    return sent
 
 
 def connect():
