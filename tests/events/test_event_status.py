@@ -135,13 +135,14 @@ def test_a_postponed_forum(client, events, django_capture_on_commit_callbacks):
     assert 'class="reseau-registration-form"' in html, "a postponed event still takes registrations"
 
 
-def test_moved_online_is_not_e_mailed(client, events, django_capture_on_commit_callbacks):
+def test_moved_online_is_e_mailed(client, events, django_capture_on_commit_callbacks):
     mail.outbox.clear()
     forum = set_status(events["forum"], EventStatus.MOVED_ONLINE, django_capture_on_commit_callbacks)
     _html, nodes = json_ld_nodes(client, forum)
     assert nodes["Event"]["eventStatus"] == "https://schema.org/EventMovedOnline"
     assert ics_status(forum) == "CONFIRMED"
-    assert mail.outbox == []
+    assert sorted(message.to[0] for message in mail.outbox) == ["p0@example.org", "p1@example.org"]
+    assert any(message.subject == "Event moved online: Forum du quartier" for message in mail.outbox)
 
 
 def test_a_cancelled_training_session(client, events, django_capture_on_commit_callbacks):

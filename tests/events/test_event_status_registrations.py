@@ -5,6 +5,8 @@ change (read back with icalendar)."""
 
 import pytest
 from django.core import mail
+from django.utils import formats, timezone, translation
+from icalendar import Calendar
 from wagtail.models import Locale, Site
 
 from wagtail_reseau import models as m
@@ -39,10 +41,10 @@ def build():
             online_url=SECRET,
         ),
     )
-    for name in ("first", "second"):
+    for name, language in (("first", "en"), ("second", "en"), ("troisieme", "fr")):
         capacity.register(
             EventTarget(forum),
-            Registration(name=name, email=f"{name}@example.org", language="en"),
+            Registration(name=name, email=f"{name}@example.org", language=language),
             double_opt_in=False,
         )
     return {"forum": forum}
@@ -102,3 +104,67 @@ def test_nobody_is_promoted_to_a_cancelled_or_postponed_event(events, status, dj
         # Scheduled again: the place freed meanwhile goes to the first person waiting.
         set_status(forum, EventStatus.SCHEDULED, django_capture_on_commit_callbacks)
         assert registration("second@example.org").status == Status.CONFIRMED
+
+
+def calendar_event(message):
+    (attachment,) = message.attachments
+    (event,) = Calendar.from_ical(attachment[1]).walk("VEVENT")
+    return event
+
+
+def test_an_event_cancelled_then_back_on_is_announced_once(events, django_capture_on_commit_callbacks):
+    forum = set_status(events["forum"], EventStatus.CANCELLED, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    set_status(forum, EventStatus.SCHEDULED, django_capture_on_commit_callbacks)
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "first@example.org",
+        "second@example.org",
+        "troisieme@example.org",
+    ]
+    english = next(message for message in mail.outbox if message.to == ["first@example.org"])
+    assert english.subject == "Event back on: Forum des voisins"
+    assert "which was cancelled, takes place after all" in english.body
+    assert str(calendar_event(english)["status"]) == "CONFIRMED"
+    french = next(message for message in mail.outbox if message.to == ["troisieme@example.org"])
+    assert french.body.startswith("Bonjour troisieme,"), "in the registrant's language"
+    mail.outbox.clear()
+    set_status(forum, EventStatus.SCHEDULED, django_capture_on_commit_callbacks)
+    assert mail.outbox == [], "told once"
+
+
+def test_a_postponed_event_back_on_shows_its_new_date(events, django_capture_on_commit_callbacks):
+    forum = set_status(events["forum"], EventStatus.POSTPONED, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    forum.start = in_days(30)
+    forum = set_status(forum, EventStatus.SCHEDULED, django_capture_on_commit_callbacks)
+    english = next(message for message in mail.outbox if message.to == ["first@example.org"])
+    assert len([m for m in mail.outbox if m.to == ["first@example.org"]]) == 1, "one e-mail says it all"
+    assert english.subject == "Event back on: Forum des voisins"
+    with translation.override("en"):
+        new_date = formats.date_format(timezone.localtime(forum.start), "DATETIME_FORMAT")
+    assert new_date in english.body
+
+
+def test_moved_online_is_announced_once_without_the_link_in_the_calendar_file(
+    events, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    forum = set_status(events["forum"], EventStatus.MOVED_ONLINE, django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 3
+    for message in mail.outbox:
+        assert message.to[0] == "troisieme@example.org" or message.subject == "Event moved online: Forum des voisins"
+        assert SECRET not in str(message.attachments[0][1]), "never in the calendar file"
+        assert "Forum des voisins" in str(message.attachments[0][1])
+        assert SECRET not in message.body, "on the private page only"
+        assert "/registrations/r/" in message.body
+    mail.outbox.clear()
+    set_status(forum, EventStatus.MOVED_ONLINE, django_capture_on_commit_callbacks)
+    assert mail.outbox == [], "told once"
+
+
+def test_cancelled_then_moved_online(events, django_capture_on_commit_callbacks):
+    forum = set_status(events["forum"], EventStatus.CANCELLED, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    set_status(forum, EventStatus.MOVED_ONLINE, django_capture_on_commit_callbacks)
+    english = next(message for message in mail.outbox if message.to == ["first@example.org"])
+    assert "takes place after all, online" in english.body

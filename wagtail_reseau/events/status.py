@@ -4,8 +4,8 @@ cancelled, postponed or moved online (schema.org ``EventStatusType``).
 It shows on the event's page, its listing card and the agenda (a notice), in its
 calendar file (``STATUS:CANCELLED``), in its JSON-LD (``eventStatus``); a
 cancelled event takes no registration; registrants are told by e-mail, once,
-when an event they registered for is cancelled or postponed (registrations'
-signals.py)."""
+when an event they registered for is cancelled, postponed, moved online or back on
+after a cancellation or postponement (registrations' signals.py)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -36,7 +36,8 @@ NOTICES = {
     EventStatus.MOVED_ONLINE: _("This event now takes place online."),
 }
 
-#: The changes registrants are told about by e-mail.
+#: The changes registrants are told about by e-mail with an ``event_<status>`` e-mail
+#: (also: moved online, and scheduled again after one of these, in signals.py).
 ANNOUNCED = (EventStatus.CANCELLED, EventStatus.POSTPONED)
 
 #: The statuses under which an event has no date that holds: no reminder, nobody

@@ -5,7 +5,8 @@ retried by ``reseau_send_pending_emails``.
 
 Templates: ``wagtail_reseau/registrations/emails/<kind>_subject.txt`` and
 ``<kind>.txt``; kinds: confirm_address, confirmed, waiting, promoted, full,
-cancelled, reminder, changed, message, event_cancelled, event_postponed."""
+cancelled, reminder, changed, message, event_cancelled, event_postponed,
+event_moved_online, event_back_on."""
 
 import logging
 
@@ -21,7 +22,16 @@ from .models import RegistrationStatus as Status
 logger = logging.getLogger(__name__)
 
 #: Kinds whose e-mail carries the event's calendar file.
-WITH_CALENDAR = {"confirmed", "promoted", "changed", "reminder", "event_cancelled", "event_postponed"}
+WITH_CALENDAR = {
+    "confirmed",
+    "promoted",
+    "changed",
+    "reminder",
+    "event_cancelled",
+    "event_postponed",
+    "event_moved_online",
+    "event_back_on",
+}
 
 
 def context_for(registration, extra=None):

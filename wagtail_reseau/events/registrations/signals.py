@@ -1,13 +1,14 @@
 """When an editor publishes a forum or a capsule: registrants are told of a new
-date or place, or (once) that the event is cancelled or postponed, and a raised
-capacity moves the waiting list up."""
+date or place, or (once per change) that the event is cancelled, postponed, moved
+online or back on after a cancellation or postponement, and a raised capacity (or
+an event scheduled again) moves the waiting list up."""
 
 import logging
 
 from django.db import transaction
 from wagtail.signals import page_published
 
-from ..status import ANNOUNCED
+from ..status import ANNOUNCED, ON_HOLD, EventStatus
 from . import capacity, emails
 from .models import RegistrationEvent
 from .models import RegistrationStatus as Status
@@ -31,6 +32,22 @@ def event_changed(target, event):
     return None
 
 
+def status_announcement(target, event):
+    """The kind of e-mail that tells registrants of the event's new status, or None.
+    ``event.event_status`` (the registrations' copy) holds the status they were last
+    told about, so each change is announced once."""
+    status, told = target.event_status, event.event_status
+    if status == told:
+        return None
+    if status in ANNOUNCED:
+        return f"event_{status}"
+    if status == EventStatus.MOVED_ONLINE:
+        return "event_moved_online"
+    if status == EventStatus.SCHEDULED and told in ON_HOLD:
+        return "event_back_on"
+    return None
+
+
 def on_page_published(sender, instance, **kwargs):
     page = instance.specific
     for target in targets_of(page):
@@ -38,21 +55,21 @@ def on_page_published(sender, instance, **kwargs):
         if event is None:
             continue  # nobody registered yet
         change = event_changed(target, event)
-        # The copy holds the status registrants were last told about: a new one is announced once.
-        announce = target.event_status if target.event_status != event.event_status else None
-        if announce not in ANNOUNCED:
-            announce = None
+        announce = status_announcement(target, event)
+        # What the registrants were told before (for "back on" after a cancellation).
+        extra = {"previous_status": event.event_status}
         try:
             with transaction.atomic():
                 capacity.refresh_event(target)  # copies the new values, promotes if capacity grew
                 if not (change or announce):
                     continue
+                event.refresh_from_db()  # the e-mails show the new date and place
                 active = event.registrations.filter(
                     status__in=[Status.CONFIRMED, Status.WAITING, Status.PENDING], erased_at__isnull=True
                 )
                 for registration in active:
-                    if announce:  # one e-mail: the cancellation or postponement says it all
-                        emails.queue(registration, f"event_{announce}")
+                    if announce:  # one e-mail: the new status (with the new date, if any) says it all
+                        emails.queue(registration, announce, extra)
                         continue
                     previous_start, previous_place = change
                     emails.queue(
