@@ -1,11 +1,16 @@
 """The moderators hear of every new entry waiting for them (mentoring answers and
 requests, reuse entries, comments) through the privacy core's one function:
-the admin link, never the visitor's contact; nothing for the honeypot."""
+the admin link, never the visitor's contact; nothing for the honeypot; once the
+entry is committed; in the site's language; one message to each moderator."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail_reseau.comments.models import Comment
+from wagtail_reseau.core.privacy.notifications import notify_moderators
 from wagtail_reseau.mentoring.agreements.models import MentoringSubmission
 from wagtail_reseau.practices.contributions.models import Reuse
 
@@ -39,13 +44,18 @@ def assert_no_contact(message, *secrets):
         assert secret not in message.subject and secret not in message.body
 
 
-def test_an_answer_to_an_offer(small_exchange, client):
+def test_an_answer_to_an_offer(small_exchange, client, django_capture_on_commit_callbacks):
     offer = small_exchange["offer"]
     url = offer.url + offer.reverse_subpage("mentoring_answer")
     # The honeypot: refused, nobody is told.
-    assert client.post(url, mentoring_data(small_exchange, website="http://spam.example")).status_code == 400
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, mentoring_data(small_exchange, website="http://spam.example")).status_code == 400
     assert to_moderators() == []
-    assert client.post(url, mentoring_data(small_exchange)).status_code == 200
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert client.post(url, mentoring_data(small_exchange)).status_code == 200
+    assert to_moderators() == [], "nothing before the entry is committed"
+    for callback in callbacks:
+        callback()
     entry = MentoringSubmission.objects.get()
     [message] = to_moderators()
     assert reverse("wagtailsnippets_reseau_mentoring_mentoringsubmission:edit", args=[entry.pk]) in message.body
@@ -53,10 +63,12 @@ def test_an_answer_to_an_offer(small_exchange, client):
     assert_no_contact(message, "ines.secret@example.org", "Inès Martin", "06 11 22 33 44")
 
 
-def test_a_new_request(small_exchange, client):
+def test_a_new_request(small_exchange, client, django_capture_on_commit_callbacks):
     index = small_exchange["index"]
     url = index.url + index.reverse_subpage("mentoring_request")
-    assert client.post(url, mentoring_data(small_exchange, title="Lancer un budget participatif")).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, mentoring_data(small_exchange, title="Lancer un budget participatif"))
+    assert response.status_code == 200
     entry = MentoringSubmission.objects.get()
     [message] = to_moderators()
     assert "Lancer un budget participatif" in message.subject
@@ -64,7 +76,7 @@ def test_a_new_request(small_exchange, client):
     assert_no_contact(message, "ines.secret@example.org", "Inès Martin")
 
 
-def test_a_reuse_entry(small_exchange, client):
+def test_a_reuse_entry(small_exchange, client, django_capture_on_commit_callbacks):
     practice = small_exchange["practice"]
     data = {
         "organisation_name": "Espace de vie sociale du Mirail",
@@ -76,8 +88,12 @@ def test_a_reuse_entry(small_exchange, client):
         "contact_email": "louis.secret@example.org",
         "consent": "on",
     }
-    response = client.post(practice.url + practice.reverse_subpage("reuse_form"), data)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(practice.url + practice.reverse_subpage("reuse_form"), data)
     assert response.status_code == 200, response.content.decode()[:2000]
+    assert to_moderators() == [], "nothing before the entry is committed"
+    for callback in callbacks:
+        callback()
     entry = Reuse.objects.get()
     [message] = to_moderators()
     assert reverse("wagtailsnippets_reseau_contributions_reuse:edit", args=[entry.pk]) in message.body
@@ -101,3 +117,34 @@ def test_a_comment(small_exchange, client, django_capture_on_commit_callbacks):
     assert "Nouvelle du réseau" in message.subject and "Merci pour ce compte rendu" in message.body
     assert "?status=pending" in message.body
     assert_no_contact(message, "amina.secret@example.org")
+
+
+def test_in_the_sites_language_whatever_the_visitors(small_exchange):
+    entry = MentoringSubmission.objects.create(
+        kind="answer",
+        index=small_exchange["index"],
+        page=small_exchange["offer"],
+        organisation_name="Maison de quartier du Mirail",
+        message="Budget participatif.",
+        contact_email="ines.secret@example.org",
+    )
+    with translation.override("en"):  # a visitor on the English site
+        assert notify_moderators("mentoring", entry, "/admin/x/") == 1
+    [message] = to_moderators()
+    # The entry's summary (its kind, a lazy label) in French like the rest.
+    assert "Réponse à une offre" in message.subject and "Réponse à une offre" in message.body
+    assert "Answer to an offer" not in message.subject + message.body
+
+
+def test_one_message_to_each_moderator(small_exchange):
+    other = get_user_model().objects.create_user("second", "second.moderator@example.org", "pw")
+    other.groups.add(Group.objects.get(name="Moderators"))
+    entry = MentoringSubmission.objects.create(
+        kind="answer", index=small_exchange["index"], page=small_exchange["offer"], message="Budget participatif."
+    )
+    assert notify_moderators("mentoring", entry, "/admin/x/") == 2
+    assert sorted(message.to for message in mail.outbox) == [
+        ["moderation@example.org"],
+        ["second.moderator@example.org"],
+    ]
+    assert all(not message.cc and not message.bcc for message in mail.outbox)

@@ -69,7 +69,8 @@ def test_a_reuse_waits_for_moderation_then_shows_with_its_count(client, site, co
     garden = site["garden"]
     form_url = garden.url + garden.reverse_subpage("reuse_form")
     assert form_url in client.get(garden.url).content.decode()
-    response = client.post(form_url, reuse_data(site["vocab"]))
+    with commit():
+        response = client.post(form_url, reuse_data(site["vocab"]))
     assert response.status_code == 200
     reuse = Reuse.objects.get()
     assert reuse.status == ReuseStatus.PENDING and reuse.consent_purpose == "reuse"

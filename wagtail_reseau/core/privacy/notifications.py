@@ -13,7 +13,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -45,22 +45,27 @@ def absolute_admin_url(url):
 def notify_moderators(purpose, obj, admin_url, summary=None, group=None):
     """E-mails the moderators that ``obj`` (for ``purpose``: "mentoring",
     "reuse", "comment"...) waits for them at ``admin_url`` (a path or a full
-    address). Returns the number of messages sent (0 when nobody is in the group)."""
+    address), one message to each. Returns the number of messages sent (0 when
+    nobody is in the group). Call it from ``transaction.on_commit``."""
     recipients = moderator_addresses(group if group is not None else moderators_group(purpose))
     if not recipients:
         return 0
-    context = {
-        "purpose": purpose,
-        "object": obj,
-        "label": obj._meta.verbose_name,
-        "summary": summary if summary is not None else str(obj),
-        "url": absolute_admin_url(admin_url),
-    }
+    # Everything in the site's language, the summary too (``str(obj)`` may hold
+    # lazy labels): not in the language of the visitor who sent the entry.
     with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "purpose": purpose,
+            "object": obj,
+            "label": obj._meta.verbose_name,
+            "summary": str(summary) if summary is not None else str(obj),
+            "url": absolute_admin_url(admin_url),
+        }
         subject = " ".join(render_to_string(f"{TEMPLATE}_subject.txt", context).split())
         body = render_to_string(f"{TEMPLATE}.txt", context)
+    # One message per moderator: nobody sees the others' addresses.
+    messages = [EmailMessage(subject, body, None, [address]) for address in recipients]
     try:
-        return send_mail(subject, body, None, recipients)
+        return get_connection().send_messages(messages) or 0
     except Exception:  # a mail server that fails must not fail the visitor's request
         logger.warning("The %s e-mail to the moderators could not be sent.", purpose, exc_info=True)
         return 0

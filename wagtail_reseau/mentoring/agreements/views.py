@@ -5,6 +5,7 @@ the mentoring exchange, and ``report/<token>/`` for a side's closing report."""
 import base64
 import datetime
 
+from django.db import transaction
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -41,10 +42,12 @@ def _submission_view(request, page, index, kind, answered=None):
             submission.status = SubmissionStatus.PENDING
             submission.language_code = get_language() or ""
             form.apply_consent(submission)
-            submission.save()
-            form.save_m2m()
-            edit = reverse("wagtailsnippets_reseau_mentoring_mentoringsubmission:edit", args=[submission.pk])
-            notify_moderators("mentoring", submission, edit)
+            with transaction.atomic():
+                submission.save()
+                form.save_m2m()
+                edit = reverse("wagtailsnippets_reseau_mentoring_mentoringsubmission:edit", args=[submission.pk])
+                # Once saved for good: nothing is mailed for an entry rolled back.
+                transaction.on_commit(lambda: notify_moderators("mentoring", submission, edit))
             return _render(request, page, "wagtail_reseau/mentoring/submission_sent.html", {"kind": kind})
         status = 429 if form.rate_limited else 400
     else:

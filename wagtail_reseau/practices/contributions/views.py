@@ -94,10 +94,11 @@ def reuse(request, practice):
             entry.practice = practice
             entry.status = ReuseStatus.PENDING
             form.apply_consent(entry)
-            entry.save()
-            notify_moderators(
-                "reuse", entry, reverse("wagtailsnippets_reseau_contributions_reuse:edit", args=[entry.pk])
-            )
+            with transaction.atomic():
+                entry.save()
+                edit = reverse("wagtailsnippets_reseau_contributions_reuse:edit", args=[entry.pk])
+                # Once saved for good: nothing is mailed for an entry rolled back.
+                transaction.on_commit(lambda: notify_moderators("reuse", entry, edit))
             return _render(request, practice, "wagtail_reseau/contributions/reuse_sent.html", {})
         status = 429 if form.rate_limited else 400
     else:
