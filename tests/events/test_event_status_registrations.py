@@ -168,3 +168,34 @@ def test_cancelled_then_moved_online(events, django_capture_on_commit_callbacks)
     set_status(forum, EventStatus.MOVED_ONLINE, django_capture_on_commit_callbacks)
     english = next(message for message in mail.outbox if message.to == ["first@example.org"])
     assert "takes place after all, online" in english.body
+
+
+def test_the_calendar_files_sequence_grows_with_each_announced_change(events, django_capture_on_commit_callbacks):
+    forum = events["forum"]
+    mail.outbox.clear()
+    forum = set_status(forum, EventStatus.CANCELLED, django_capture_on_commit_callbacks)
+    cancelled = next(message for message in mail.outbox if message.to == ["first@example.org"])
+    vevent = calendar_event(cancelled)
+    assert str(vevent["status"]) == "CANCELLED" and int(vevent["sequence"]) == 1
+    assert "marks it as cancelled in your calendar" in cancelled.body
+    mail.outbox.clear()
+    forum = set_status(forum, EventStatus.SCHEDULED, django_capture_on_commit_callbacks)
+    back_on = next(message for message in mail.outbox if message.to == ["first@example.org"])
+    assert int(calendar_event(back_on)["sequence"]) == 2
+    assert str(calendar_event(back_on)["status"]) == "CONFIRMED"
+    assert calendar_event(back_on)["uid"] == vevent["uid"], "the same event, replaced"
+    mail.outbox.clear()
+    forum.start = in_days(3)
+    with django_capture_on_commit_callbacks(execute=True):
+        forum.save_revision().publish()  # a new date: the "changed" e-mail
+    changed = next(message for message in mail.outbox if message.to == ["first@example.org"])
+    assert changed.subject.startswith("Change of date or place")
+    assert int(calendar_event(changed)["sequence"]) == 3
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        forum.save_revision().publish()  # nothing announced: the same version
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        send_reminders(days=5)
+    (reminder,) = mail.outbox
+    assert int(calendar_event(reminder)["sequence"]) == 3

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .models import OutgoingEmail
+from .models import OutgoingEmail, RegistrationEvent
 from .models import RegistrationStatus as Status
 
 logger = logging.getLogger(__name__)
@@ -93,18 +93,28 @@ def after_status_change(registration, previous):
 
 
 def calendar_attachment(registration):
-    """(filename, bytes, mimetype) of the event's .ics, if the calendars module is there."""
+    """(filename, bytes, mimetype) of the event's .ics, if the calendars module is there.
+
+    Its ``SEQUENCE`` is the event's ``calendar_sequence`` (one more at each change
+    announced to registrants), so a calendar application replaces the event it has
+    (a cancellation shows as cancelled). The file is published (``METHOD:PUBLISH``),
+    not sent as an invitation: applications mark a cancelled event, they may not
+    remove it."""
     from .targets import target_for_event
 
     try:
-        from ..calendars import ics_bytes
+        from ..calendars import calendar_for
     except ImportError:
         return None
-    target = target_for_event(registration.event)
+    event = RegistrationEvent.objects.filter(pk=registration.event_id).first()
+    target = target_for_event(event) if event is not None else None
     if target is None:
         return None
     try:
-        return ("event.ics", ics_bytes(target.ics_target()), "text/calendar")
+        calendar = calendar_for(target.ics_target())
+        for component in calendar.walk("VEVENT"):
+            component.add("sequence", event.calendar_sequence)
+        return ("event.ics", calendar.to_ical(), "text/calendar")
     except Exception:  # a calendar file is a bonus: never lose the e-mail for it
         logger.exception("No calendar file for registration %s", registration.pk)
         return None

@@ -34,6 +34,10 @@ class RegistrationEvent(models.Model):
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     #: The event status registrants were last told about (events/status.py).
     event_status = models.CharField(_("event status"), max_length=20, default="scheduled")
+    #: iCalendar SEQUENCE of the calendar files sent to registrants: one more at each
+    #: change announced to them (date, place, status), so calendar applications replace
+    #: the copy they have (signals.py, emails.calendar_attachment).
+    calendar_sequence = models.PositiveIntegerField(_("calendar sequence"), default=0)
 
     class Meta:
         verbose_name = _("event with registrations")

@@ -6,6 +6,7 @@ an event scheduled again) moves the waiting list up."""
 import logging
 
 from django.db import transaction
+from django.db.models import F
 from wagtail.signals import page_published
 
 from ..status import ANNOUNCED, ON_HOLD, EventStatus
@@ -63,6 +64,8 @@ def on_page_published(sender, instance, **kwargs):
                 capacity.refresh_event(target)  # copies the new values, promotes if capacity grew
                 if not (change or announce):
                     continue
+                # A new version of the calendar file: applications replace the one they have.
+                RegistrationEvent.objects.filter(pk=event.pk).update(calendar_sequence=F("calendar_sequence") + 1)
                 event.refresh_from_db()  # the e-mails show the new date and place
                 active = event.registrations.filter(
                     status__in=[Status.CONFIRMED, Status.WAITING, Status.PENDING], erased_at__isnull=True
