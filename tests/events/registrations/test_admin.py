@@ -112,6 +112,31 @@ def test_attendance_by_someone_who_may_not_publish_goes_into_a_draft(client, dat
     assert page.attendee_count is None and page.get_latest_revision_as_object().attendee_count == len(confirmed)
 
 
+def test_attendance_by_someone_who_may_not_edit_the_forum_writes_nothing_to_it(client, data, registrations):
+    # The personal data permission and access to the admin, but no right on the forum.
+    user = get_user_model().objects.create_user("attendance-only", password="x")
+    user.user_permissions.add(
+        Permission.objects.get(codename="view_personal_data", content_type__app_label="reseau_registrations"),
+        Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"),
+    )
+    page = ForumPage.objects.get(pk=data["small"].pk)
+    assert not page.permissions_for_user(user).can_edit()
+    revisions = page.revisions.count()
+    client.force_login(user)
+    event = registrations[0].event
+    confirmed = [r.pk for r in registrations if r.status == Status.CONFIRMED]
+    response = client.post(
+        f"/admin/registrations/manage/event/{event.pk}/", {"action": "attendance", "attended": confirmed}, follow=True
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "may not edit the forum" in html or "pas modifier le forum" in html
+    assert set(Registration.objects.filter(attended=True).values_list("pk", flat=True)) == set(confirmed)
+    page = ForumPage.objects.get(pk=page.pk)
+    assert page.revisions.count() == revisions, "no revision in the name of someone who may not edit"
+    assert page.attendee_count is None and page.get_latest_revision_as_object().attendee_count is None
+
+
 def test_attendance_on_a_forum_with_a_draft_goes_into_the_draft(client, data, registrations):
     user = staff(True)
     user.is_superuser = True

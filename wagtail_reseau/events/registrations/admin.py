@@ -39,6 +39,10 @@ ATTENDANCE_DRAFT_MESSAGES = {
         "You may not publish the forum: its number of attendees is saved in a draft "
         "and shows once an editor publishes it."
     ),
+    "not_allowed": _(
+        "You may not edit the forum: its number of attendees is not updated. "
+        "Someone who may edit it can save the attendance again to update it."
+    ),
 }
 
 
@@ -52,8 +56,9 @@ def update_forum_attendance(event, user=None):
     editor's next publish would undo): published at once when the page has no
     unpublished changes; otherwise put on a new revision of the editor's draft, which
     carries it when it is published; a person who may not publish the page saves it
-    in a draft for an editor to publish. Returns "published", "draft",
-    "draft_to_publish" or None (nothing to change)."""
+    in a draft for an editor to publish; a person who may not even edit the page
+    writes nothing to it (no revision in their name). Returns "published", "draft",
+    "draft_to_publish", "not_allowed" or None (nothing to change)."""
     if not event.forum_id:
         return None
     from wagtail_reseau.models import ForumPage
@@ -62,7 +67,8 @@ def update_forum_attendance(event, user=None):
     if page is None:
         return None
     count = attendee_count(event)
-    may_publish = user is None or page.permissions_for_user(user).can_publish()
+    permissions = page.permissions_for_user(user) if user is not None else None
+    may_publish = permissions is None or permissions.can_publish()
     if page.live and not page.has_unpublished_changes and may_publish:
         if page.attendee_count == count:
             return None
@@ -74,6 +80,8 @@ def update_forum_attendance(event, user=None):
     draft = page.get_latest_revision_as_object()
     if draft.attendee_count == count:
         return None
+    if permissions is not None and not permissions.can_edit():
+        return "not_allowed"
     draft.attendee_count = count
     draft.save_revision(user=user, clean=False, log_action=True)
     return "draft" if may_publish else "draft_to_publish"
