@@ -7,6 +7,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.utils import translation
 from django.urls import reverse
 
 from wagtail_reseau import models as m
@@ -85,7 +86,8 @@ def test_command_suggests_on_the_default_vocabulary_dry_run_then_applies(locale_
     m.Audience.objects.filter(translation_key=women.translation_key).update(datainclusion_publics=["familles"])
 
     out = io.StringIO()
-    call_command("reseau_map_datainclusion", "--suggest", stdout=out)
+    with translation.override("en"):  # the command's messages, read in English
+        call_command("reseau_map_datainclusion", "--suggest", stdout=out)
     assert "inclusion-numerique" in out.getvalue() and "dry run" in out.getvalue()
     digital.refresh_from_db()
     assert digital.datainclusion_thematiques == []  # nothing written
@@ -101,5 +103,6 @@ def test_command_suggests_on_the_default_vocabulary_dry_run_then_applies(locale_
     assert women.datainclusion_publics == ["familles"]  # an editor's mapping stays
 
     out = io.StringIO()
-    call_command("reseau_map_datainclusion", stdout=out)
+    with translation.override("en"):
+        call_command("reseau_map_datainclusion", stdout=out)
     assert "jeunes" in out.getvalue() and "without a mapping" in out.getvalue()
