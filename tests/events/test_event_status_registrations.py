@@ -101,6 +101,11 @@ def test_nobody_is_promoted_to_a_cancelled_or_postponed_event(events, status, dj
     assert registration("second@example.org").status == Status.WAITING
     assert [message.subject for message in mail.outbox] == ["Registration cancelled: Forum des voisins"]
     if status == EventStatus.POSTPONED:
+        # A postponed event takes registrations, but the freed place stays for those waiting.
+        late = capacity.register(
+            EventTarget(forum), Registration(name="late", email="late@example.org", language="en"), False
+        )
+        assert late.status == Status.WAITING
         # Scheduled again: the place freed meanwhile goes to the first person waiting.
         set_status(forum, EventStatus.SCHEDULED, django_capture_on_commit_callbacks)
         assert registration("second@example.org").status == Status.CONFIRMED

@@ -70,8 +70,11 @@ def places_left(event):
 
 def _allocate(event, registration, waiting_list):
     """Confirms ``registration`` if a place is free, else puts it on the waiting list,
-    else raises ``RegistrationRefused("full")``. Inside ``locked_event``."""
+    else raises ``RegistrationRefused("full")``. Inside ``locked_event``. While the
+    event is on hold, the places freed meanwhile stay for the people already waiting."""
     left = places_left(event)
+    if left and on_hold(event):
+        left = max(0, left - Registration.objects.filter(event=event, status=Status.WAITING).count())
     if left is None or left > 0:
         registration.status = Status.CONFIRMED
         registration.confirmed_at = timezone.now()
