@@ -47,3 +47,27 @@ def test_upload_preview_then_confirm(admin_client, practices, vocab):
     # The token is spent.
     response = admin_client.post(reverse(URL), {"action": "confirm", "token": token})
     assert response.status_code == 302 and m.GoodPracticePage.objects.count() == 1
+
+
+def test_the_preview_refuses_practices_the_editor_may_not_edit(client, practices):
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupPagePermission
+
+    from tests.conftest import publish
+
+    theirs = publish(practices, m.GoodPracticePage(title="Jardin partagé", slug="jardin", external_id="BP-1"))
+    user = get_user_model().objects.create_user("editor", "editor@example.org", "password")
+    group = Group.objects.create(name="Import editors")
+    from django.contrib.auth.models import Permission
+
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(group=group, page=practices, permission_type="add")
+    user.groups.add(group)
+    client.force_login(user)
+    upload = SimpleUploadedFile("p.csv", "titre;identifiant\nÉcrasée;BP-1\n".encode(), content_type="text/csv")
+    response = client.post(reverse(URL), {"action": "preview", "index": practices.pk, "file": upload})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "You may not edit this practice." in html and 'name="token"' not in html
+    theirs.refresh_from_db()
+    assert theirs.title == "Jardin partagé"

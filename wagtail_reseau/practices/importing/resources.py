@@ -96,7 +96,8 @@ class PracticeResource(resources.ModelResource):
             if key:
                 self.file_ids.setdefault(key, []).append(number)
         matched = {pks[0] for pks in existing.values() if len(pks) == 1}
-        self.existing = GoodPracticePage.objects.in_bulk(matched)
+        # Only practices under the chosen index are updated: the editor's rights were checked there.
+        self.existing = GoodPracticePage.objects.descendant_of(self.index).in_bulk(matched)
 
     # -- each row -------------------------------------------------------------
 
@@ -137,7 +138,12 @@ class PracticeResource(resources.ModelResource):
                     }
                 )
             if pks:
-                page = self.existing[pks[0]]
+                page = self.existing.get(pks[0])
+                if page is None:
+                    raise ValidationError(
+                        {"external_id": [_("A practice with this identifier exists elsewhere in the site.")]}
+                    )
+                self.check_rights(page)
                 if page.has_unpublished_changes and page.latest_revision_id:
                     page = page.get_latest_revision_as_object()
                     page._from_revision = True  # its relations come with it
@@ -145,6 +151,17 @@ class PracticeResource(resources.ModelResource):
                 return page, False
         self.notes[number] = RowNote()
         return GoodPracticePage(locale=self.locale), True
+
+    def check_rights(self, page):
+        """The importing editor (none from the command line) must be allowed to
+        edit ``page``, and to publish it when publishing."""
+        if self.user is None:
+            return
+        permissions = page.permissions_for_user(self.user)
+        if not permissions.can_edit():
+            raise ValidationError(_("You may not edit this practice."))
+        if self.publish and not permissions.can_publish():
+            raise ValidationError(_("You may not publish this practice."))
 
     def import_instance(self, instance, row, **kwargs):
         if instance.pk is not None:

@@ -48,7 +48,12 @@ def import_view(request):
         index = form.cleaned_data["index_page"]
         try:
             report = import_practices(
-                form.data_bytes, form.file_name, index, dry_run=True, publish=form.cleaned_data["publish"]
+                form.data_bytes,
+                form.file_name,
+                index,
+                dry_run=True,
+                publish=form.cleaned_data["publish"],
+                user=request.user,
             )
         except ImportFileError as error:
             form.add_error("file", error.message)
