@@ -79,6 +79,7 @@ def test_creates_drafts_then_updates_by_external_id(practices, federation, vocab
     again = csv_bytes("BP-1;Jardin partagé des Izards;;;;prevention;;;;;")
     report = run(again, practices, dry_run=True)
     assert report.rows[0].action == "update" and report.rows[0].matched_by == "external_id"
+    page.get_latest_revision().publish()  # an editor publishes the imported draft
     report = run(again, practices, dry_run=False, publish=True)
     assert report.written and report.updated == 1 and report.created == 0
     page = practice(external_id="BP-1")

@@ -81,3 +81,26 @@ def test_a_practice_the_editor_may_not_edit_is_refused(practices, admin_user):
     # The command line (no user) and a superuser are not limited.
     assert run(csv_bytes("BP-1;Écrasée;"), practices, dry_run=True).rows[0].action == "update"
     assert run(csv_bytes("BP-1;Écrasée;"), practices, dry_run=True, user=admin_user).rows[0].action == "update"
+
+
+def test_publishing_refuses_a_practice_with_an_unpublished_draft(practices):
+    page = practice_under(practices, "BP-1", summary="En ligne.")
+    page.summary = "Brouillon de l’éditrice."
+    page.save_revision()  # an unfinished draft on top of the live page
+    live_revision = m.GoodPracticePage.objects.get(pk=page.pk).live_revision_id
+    data = csv_bytes("BP-1;Jardin partagé des Izards;")
+
+    report = run(data, practices, dry_run=False, publish=True)
+    assert not report.written and report.rows[0].action == "refuse"
+    assert report.rows[0].reasons == ["This practice has unpublished changes: publish or discard them first."]
+    page = m.GoodPracticePage.objects.get(pk=page.pk)
+    assert page.live_revision_id == live_revision and page.summary == "En ligne."
+    assert page.title == "Jardin partagé" and page.has_unpublished_changes
+
+    # As drafts: a new revision on top of the editor's draft, nothing live changes.
+    report = run(data, practices, dry_run=False)
+    assert report.written and report.updated == 1
+    page = m.GoodPracticePage.objects.get(pk=page.pk)
+    assert page.live_revision_id == live_revision and page.summary == "En ligne." and page.title == "Jardin partagé"
+    draft = page.get_latest_revision_as_object()
+    assert draft.title == "Jardin partagé des Izards" and draft.summary == "Brouillon de l’éditrice."

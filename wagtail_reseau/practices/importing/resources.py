@@ -144,6 +144,9 @@ class PracticeResource(resources.ModelResource):
                         {"external_id": [_("A practice with this identifier exists elsewhere in the site.")]}
                     )
                 self.check_rights(page)
+                if self.publish and page.has_unpublished_changes:
+                    # Publishing would make an editor's unfinished draft live with the row.
+                    raise ValidationError(_("This practice has unpublished changes: publish or discard them first."))
                 if page.has_unpublished_changes and page.latest_revision_id:
                     page = page.get_latest_revision_as_object()
                     page._from_revision = True  # its relations come with it
