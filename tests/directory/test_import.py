@@ -269,3 +269,23 @@ def test_revision_content_is_what_modelcluster_serialises(directory, social_cent
     for page in pages:
         assert content(page) == page.serializable_data()
     assert org(external_id="C-2").latest_revision.content["external_id"] == "C-2"
+
+
+def test_a_copied_organisation_does_not_keep_the_external_identifier(directory, federation, vocab):
+    federation.external_id = "FED-OCC"
+    federation.save_revision().publish()
+    copy = federation.copy(update_attrs={"slug": "copie", "title": "Copie"})
+    assert copy.specific.external_id == "" and org(pk=federation.pk).external_id == "FED-OCC"
+    report = run(csv_bytes("Fédération régionale Occitanie;;FED-OCC;;;;;;;;"), directory, dry_run=True)
+    assert report.rows[0].action == "update" and report.rows[0].page_id == federation.pk
+
+
+def test_a_translated_organisation_keeps_its_external_identifier(directory, federation, locale_en):
+    from wagtail_localize.models import TranslationSource
+
+    federation.external_id = "FED-OCC"
+    federation.save_revision().publish()
+    source, _created = TranslationSource.get_or_create_from_instance(org(pk=federation.pk))
+    english, _created = source.create_or_update_translation(locale_en, copy_parent_pages=True, fallback=True)
+    assert english.locale == locale_en
+    assert m.OrganisationPage.objects.get(pk=english.pk).external_id == "FED-OCC"

@@ -189,6 +189,9 @@ class OrganisationPage(ClassifiedPageMixin, Page):
     )
 
     parent_page_types = ["wagtail_reseau.OrganisationIndexPage"]
+    # A copy is another organisation: two pages with one identifier would make the next import refuse
+    # both. (Translations still share it: wagtail-localize copies the synchronised fields itself.)
+    exclude_fields_in_copy = ["external_id"]
     subpage_types = []
     template = "wagtail_reseau/pages/organisation_page.html"
 

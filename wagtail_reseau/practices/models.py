@@ -164,6 +164,8 @@ class GoodPracticePage(RoutablePageMixin, ClassifiedPageMixin, Page):
 
     parent_page_types = ["wagtail_reseau.GoodPracticeIndexPage"]
     subpage_types = []
+    # A copy is another practice: two pages with one identifier would make the next import refuse both.
+    exclude_fields_in_copy = ["external_id"]
     template = "wagtail_reseau/pages/good_practice_page.html"
 
     content_panels = Page.content_panels + [

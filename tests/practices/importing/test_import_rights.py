@@ -104,3 +104,11 @@ def test_publishing_refuses_a_practice_with_an_unpublished_draft(practices):
     assert page.live_revision_id == live_revision and page.summary == "En ligne." and page.title == "Jardin partagé"
     draft = page.get_latest_revision_as_object()
     assert draft.title == "Jardin partagé des Izards" and draft.summary == "Brouillon de l’éditrice."
+
+
+def test_a_copied_practice_does_not_keep_the_external_identifier(practices):
+    original = practice_under(practices, "BP-1")
+    copy = original.copy(update_attrs={"slug": "copie", "title": "Copie"})
+    assert copy.specific.external_id == "" and m.GoodPracticePage.objects.get(pk=original.pk).external_id == "BP-1"
+    report = run(csv_bytes("BP-1;Jardin partagé;"), practices, dry_run=True)
+    assert report.rows[0].action == "update" and report.rows[0].page_id == original.pk
