@@ -71,3 +71,13 @@ def test_the_preview_refuses_practices_the_editor_may_not_edit(client, practices
     assert "You may not edit this practice." in html and 'name="token"' not in html
     theirs.refresh_from_db()
     assert theirs.title == "Jardin partagé"
+
+
+def test_a_corrupt_xlsx_is_explained_never_a_server_error(admin_client, practices):
+    from tests.directory.test_import_files import corrupt_xlsx
+
+    upload = SimpleUploadedFile("p.xlsx", corrupt_xlsx(), content_type="application/octet-stream")
+    response = admin_client.post(reverse(URL), {"action": "preview", "index": practices.pk, "file": upload})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'role="alert"' in html and "not a valid XLSX spreadsheet" in html

@@ -6,7 +6,6 @@ else for a bad file."""
 
 import csv
 import io
-import zipfile
 
 import tablib
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +41,13 @@ def detect_format(name, head):
     raise ImportFileError(_("Only CSV and XLSX files can be imported."))
 
 
+def too_many_rows(count):
+    return ImportFileError(
+        _("This file has %(count)s rows; at most %(limit)s can be imported at once.")
+        % {"count": count, "limit": reseau_settings.IMPORT_MAX_ROWS}
+    )
+
+
 def read_dataset(data, name=""):
     """The rows of ``data`` (bytes) as a Dataset whose first row is the header."""
     limit = reseau_settings.IMPORT_MAX_FILE_SIZE
@@ -60,10 +66,7 @@ def read_dataset(data, name=""):
     if len(dataset) == 0:
         raise ImportFileError(_("This file has column names but no rows."))
     if len(dataset) > reseau_settings.IMPORT_MAX_ROWS:
-        raise ImportFileError(
-            _("This file has %(count)s rows; at most %(limit)s can be imported at once.")
-            % {"count": len(dataset), "limit": reseau_settings.IMPORT_MAX_ROWS}
-        )
+        raise too_many_rows(len(dataset))
     dataset.headers = headers
     return dataset
 
@@ -97,24 +100,37 @@ def read_csv(data):
     return dataset
 
 
+NOT_XLSX = _("This file is not a valid XLSX spreadsheet. Save it as “Excel workbook (.xlsx)” or as CSV.")
+
+
 def read_xlsx(data):
+    """The first sheet's non-empty rows, read one by one: a sheet longer than
+    IMPORT_MAX_ROWS is refused as soon as its next row is read (the rest is
+    never loaded), and a sheet that breaks while being read is refused clearly."""
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise ImportFileError(
-            _("This file is not a valid XLSX spreadsheet. Save it as “Excel workbook (.xlsx)” or as CSV.")
-        ) from error
-    sheet = workbook.worksheets[0] if workbook.worksheets else None
-    if sheet is None:
-        raise ImportFileError(_("This file is empty."))
-    rows = [
-        ["" if cell is None else cell for cell in row]
-        for row in sheet.iter_rows(values_only=True)
-        if any(cell not in (None, "") for cell in row)
-    ]
-    workbook.close()
+    except Exception as error:  # not a zip, a member missing, or its XML broken (ParseError, SyntaxError)
+        raise ImportFileError(NOT_XLSX) from error
+    try:
+        sheet = workbook.worksheets[0] if workbook.worksheets else None
+        if sheet is None:
+            raise ImportFileError(_("This file is empty."))
+        limit = reseau_settings.IMPORT_MAX_ROWS + 1  # the header and the rows allowed
+        rows = []
+        try:
+            for row in sheet.iter_rows(values_only=True):
+                if any(cell not in (None, "") for cell in row):
+                    if len(rows) == limit:
+                        raise too_many_rows(f"{limit}+")  # header excluded: at least MAX + 1 rows
+                    rows.append(["" if cell is None else cell for cell in row])
+        except ImportFileError:
+            raise
+        except Exception as error:  # a corrupt sheet: truncated XML, bad zip member, odd values
+            raise ImportFileError(NOT_XLSX) from error
+    finally:
+        workbook.close()
     if not rows:
         raise ImportFileError(_("This file is empty."))
     width = len(rows[0])

@@ -1,0 +1,79 @@
+"""Reading XLSX files for both imports (core/importing/files.py): a sheet that
+breaks while its rows are read, and the row limit applied while reading; the
+organisations' admin view explains them, never a server error."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from openpyxl import Workbook
+
+from wagtail_reseau.core.importing.files import ImportFileError, read_dataset
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def xlsx_bytes(count):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["title", "external_id"])
+    for number in range(1, count + 1):
+        sheet.append([f"Structure {number}", f"S-{number}"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def corrupt_xlsx(count=10, keep_rows=5):
+    """A valid zip whose sheet XML stops in the middle of row ``keep_rows + 2``
+    (the header is row 1): the workbook opens, reading its rows fails."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx_bytes(count)))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == SHEET:
+                cut = data.index(f'<row r="{keep_rows + 2}"'.encode())
+                data = data[: cut + 20]
+            target.writestr(item, data)
+    return buffer.getvalue()
+
+
+def read(data):
+    with translation.override("en"):
+        with pytest.raises(ImportFileError) as error:
+            read_dataset(data, "s.xlsx")
+        return str(error.value.message)
+
+
+def test_the_helpers_build_what_they_say():
+    assert len(read_dataset(xlsx_bytes(3), "s.xlsx")) == 3
+    with zipfile.ZipFile(io.BytesIO(corrupt_xlsx())) as archive:
+        assert archive.testzip() is None  # a sound zip: only the sheet's XML is broken
+
+
+def test_a_sheet_broken_while_reading_its_rows_gives_the_clear_message():
+    assert read(corrupt_xlsx()) == (
+        "This file is not a valid XLSX spreadsheet. Save it as “Excel workbook (.xlsx)” or as CSV."
+    )
+
+
+def test_the_row_limit_is_applied_while_reading(settings):
+    settings.WAGTAIL_RESEAU_IMPORT_MAX_ROWS = 3
+    assert len(read_dataset(xlsx_bytes(3), "s.xlsx")) == 3
+    assert read(xlsx_bytes(10)) == "This file has 4+ rows; at most 3 can be imported at once."
+    # Reading stops at the 4th row: a sheet broken after it is still "too many rows".
+    assert read(corrupt_xlsx(count=10, keep_rows=5)).startswith("This file has 4+ rows")
+
+
+@pytest.mark.django_db
+def test_the_organisations_admin_view_explains_a_corrupt_xlsx(admin_client, directory):
+    response = admin_client.post(
+        "/admin/reseau/directory/import/",
+        {"action": "preview", "index": directory.pk, "file": SimpleUploadedFile("o.xlsx", corrupt_xlsx())},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'role="alert"' in html and "not a valid XLSX spreadsheet" in html
