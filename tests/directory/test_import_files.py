@@ -77,3 +77,29 @@ def test_the_organisations_admin_view_explains_a_corrupt_xlsx(admin_client, dire
     assert response.status_code == 200
     html = response.content.decode()
     assert 'role="alert"' in html and "not a valid XLSX spreadsheet" in html
+
+
+def file_errors_alerts(client, url, template):
+    """How many more role="alert" the errors about the whole file add, and the
+    text of the last alert, on ``template`` rendered as its view would."""
+    from django.template.loader import render_to_string
+
+    from wagtail_reseau.core.importing.report import ImportReport
+
+    request = client.get(url).wsgi_request
+
+    def render(errors):
+        context = {"report": ImportReport(errors=errors), "page_title": "Import"}
+        return render_to_string(template, context, request=request)
+
+    html = render(["Première erreur.", "Seconde erreur."])
+    added = html.count('role="alert"') - render([]).count('role="alert"')
+    return added, html.split('role="alert"')[-1].split("</div>")[0]
+
+
+@pytest.mark.django_db
+def test_errors_about_the_whole_file_are_one_alert(admin_client, directory):
+    url = "/admin/reseau/directory/import/"
+    added, alert = file_errors_alerts(admin_client, url, "wagtail_reseau/admin/import_organisations.html")
+    assert added == 1
+    assert "Première erreur." in alert and "Seconde erreur." in alert

@@ -81,3 +81,11 @@ def test_a_corrupt_xlsx_is_explained_never_a_server_error(admin_client, practice
     assert response.status_code == 200
     html = response.content.decode()
     assert 'role="alert"' in html and "not a valid XLSX spreadsheet" in html
+
+
+def test_errors_about_the_whole_file_are_one_alert(admin_client, practices):
+    from tests.directory.test_import_files import file_errors_alerts
+
+    added, alert = file_errors_alerts(admin_client, reverse(URL), "wagtail_reseau/admin/import_practices.html")
+    assert added == 1
+    assert "Première erreur." in alert and "Seconde erreur." in alert
