@@ -179,6 +179,12 @@ PROPOSAL_FIELDS = [
     consent="on",
     language="fr",
 )
+@example(  # a NUL byte in the hidden submission key: PostgreSQL refused the lookup (a 500)
+    payload={"submission_key": "a\x00b"},
+    probe="Amina",
+    consent="on",
+    language="fr",
+)
 @FUZZ
 @given(
     payload=st.dictionaries(st.sampled_from(PROPOSAL_FIELDS), value_or_list, max_size=12),
@@ -251,6 +257,8 @@ REUSE_FIELDS = [
 )
 # Crashed (ValueError: "²" is a digit to isdigit(), not to int()) before the term chooser took it as text.
 @example(payload={"territory": "²"}, probe="Amina", consent="on", language="fr")
+# Crashed on PostgreSQL (a NUL byte in the chooser's typed text reached a query) before the chooser dropped it.
+@example(payload={"territory-search": "\x00"}, probe="Amina", consent="on", language="fr")
 @FUZZ
 @given(
     payload=st.dictionaries(st.sampled_from(REUSE_FIELDS), value_or_list, max_size=9),

@@ -4,6 +4,7 @@ federation's report of agreements (with its CSV export)."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -35,8 +36,11 @@ def suggestions_view(request):
 def make_agreement_view(request):
     """Makes a proposed agreement of an offer and a request (contacts copied from the pages)."""
     _require(request, ADD)
-    offer = get_object_or_404(MentoringPage, pk=request.POST.get("offer"), direction=MentoringDirection.OFFER)
-    wanted = get_object_or_404(MentoringPage, pk=request.POST.get("request"), direction=MentoringDirection.REQUEST)
+    offer_id, request_id = request.POST.get("offer", ""), request.POST.get("request", "")
+    if not (offer_id.isascii() and offer_id.isdigit() and request_id.isascii() and request_id.isdigit()):
+        raise Http404
+    offer = get_object_or_404(MentoringPage, pk=int(offer_id), direction=MentoringDirection.OFFER)
+    wanted = get_object_or_404(MentoringPage, pk=int(request_id), direction=MentoringDirection.REQUEST)
     agreement, created = Agreement.objects.get_or_create(
         offer=offer,
         request=wanted,

@@ -1,6 +1,8 @@
 """The public forms' views, served as routes of the practice pages
 (``RoutablePageMixin``): ``propose/`` of a practice list, ``reuse/`` of a practice."""
 
+import re
+
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -15,6 +17,9 @@ from .proposals import proposal_from_token, resume_token, save_proposal, submit
 
 PROPOSAL_TEMPLATE = "wagtail_reseau/contributions/proposal_form.html"
 REUSE_TEMPLATE = "wagtail_reseau/contributions/reuse_form.html"
+
+
+SUBMISSION_KEY = re.compile(r"[0-9A-Za-z_-]{1,64}")
 
 
 def _render(request, page, template, context, status=200):
@@ -47,7 +52,7 @@ def propose(request, index, token=None):
         )
         if proposal is None:
             key = (request.POST.get("submission_key") or "")[:64]
-            if key:
+            if key and SUBMISSION_KEY.fullmatch(key):  # a key the form made (never a NUL byte for PostgreSQL)
                 proposal = Proposal.objects.filter(submission_key=key, index=index).first()
             if proposal is not None and proposal.status != ProposalStatus.DRAFT:
                 # Posted twice (a reload, a double click): it was sent already.

@@ -68,7 +68,7 @@ def search_terms(model, text, locale, limit=DEFAULT_RESULTS):
     """Up to ``limit`` terms of ``model`` in ``locale`` matching ``text``, best first:
     the code or postcode typed, then names that start with the text, then names
     that contain its words."""
-    text = (text or "").strip()[:MAX_QUERY_LENGTH]
+    text = (text or "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]  # no NUL: PostgreSQL refuses it
     queryset = active_terms(model, locale)
     related = _related(model)
     if related:
@@ -122,7 +122,7 @@ def _related(model):
 def resolve_typed(model, text, locale):
     """The one active term that ``text`` names exactly (a code, a postcode of a
     single commune, a name, or a chooser label ``Name (code)``), else ``None``."""
-    text = (text or "").strip()[:MAX_QUERY_LENGTH]
+    text = (text or "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]  # no NUL: PostgreSQL refuses it
     if not text:
         return None
     queryset = active_terms(model, locale)
