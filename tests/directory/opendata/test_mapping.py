@@ -7,8 +7,8 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.utils import translation
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail_reseau import models as m
 from wagtail_reseau.directory.opendata import suggest
