@@ -63,6 +63,11 @@ def test_the_preview_refuses_practices_the_editor_may_not_edit(client, practices
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     GroupPagePermission.objects.create(group=group, page=practices, permission_type="add")
     user.groups.add(group)
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"  # the admin's messages, read in English
+    profile.save()
     client.force_login(user)
     upload = SimpleUploadedFile("p.csv", "titre;identifiant\nÉcrasée;BP-1\n".encode(), content_type="text/csv")
     response = client.post(reverse(URL), {"action": "preview", "index": practices.pk, "file": upload})

@@ -2,6 +2,7 @@
 headers) they are recognised by."""
 
 from ...core.importing.lookups import canonical_headers as _canonical
+from ...taxonomy.models import Audience, DomainOfAction, Territory
 
 # Copied onto the page as they are (through import-export's widgets).
 SIMPLE_FIELDS = ("title", "summary", "external_id", "other_partners", "contact_name", "contact_email")
@@ -60,3 +61,6 @@ ALIASES = {
 
 def canonical_headers(headers):
     return _canonical(headers, COLUMNS, ALIASES)
+
+# The vocabulary model of each term column.
+TERM_MODELS = {"domains": DomainOfAction, "audiences": Audience, "territories": Territory}

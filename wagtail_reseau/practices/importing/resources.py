@@ -14,11 +14,9 @@ from import_export import resources
 
 from ...core.importing.lookups import ChoiceLookup, TermLookup, digits, fold, split_values
 from ...directory.importing.lookups import OrganisationLookup
-from ...taxonomy.models import Audience, DomainOfAction, Territory
 from ..models import GoodPracticePage, Licence, Maturity
-from .columns import CHOICE_FIELDS, LEAD_FIELD, RICH_FIELDS, SIMPLE_FIELDS, TERM_FIELDS
+from .columns import CHOICE_FIELDS, LEAD_FIELD, RICH_FIELDS, SIMPLE_FIELDS, TERM_FIELDS, TERM_MODELS
 
-TERM_MODELS = {"domains": DomainOfAction, "audiences": Audience, "territories": Territory}
 TERM_KEYS = {"territories": ("slug", "name", "code")}
 NOT_FOUND = {
     "domains": _("No domain of action is called “%(value)s”."),

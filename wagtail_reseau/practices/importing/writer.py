@@ -9,8 +9,7 @@ from wagtail.models import Page
 
 from ...core.importing.pages import BATCH, insert_new_pages, load_relations, publish_rows, write_revisions
 from ..models import GoodPracticePage
-from .columns import CHOICE_FIELDS, LEAD_FIELD, RICH_FIELDS, SIMPLE_FIELDS
-from .resources import TERM_MODELS
+from .columns import CHOICE_FIELDS, LEAD_FIELD, RICH_FIELDS, SIMPLE_FIELDS, TERM_MODELS
 
 SEARCH_PREFETCH = ("domains", "territories", "audiences")
 
