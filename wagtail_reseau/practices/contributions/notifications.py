@@ -6,7 +6,6 @@ moderator's comment) is sent from here."""
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.core.mail import send_mail
 from django.db import transaction
@@ -14,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from ...conf import reseau_settings
+from ...core.privacy.notifications import moderator_addresses as core_moderator_addresses
 from .models import Proposal, ProposalStatus, Reuse, ReuseStatus
 
 logger = logging.getLogger(__name__)
@@ -39,10 +39,7 @@ def _send(template, context, recipients, language_code=None):
 
 
 def moderator_addresses():
-    users = get_user_model().objects.filter(
-        groups__name=reseau_settings.PROPOSAL_MODERATORS_GROUP, is_active=True
-    ).exclude(email="")
-    return sorted(set(users.values_list("email", flat=True)))
+    return core_moderator_addresses(reseau_settings.PROPOSAL_MODERATORS_GROUP)
 
 
 def send_acknowledgement(proposal):

@@ -4,7 +4,7 @@
 import re
 
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -119,10 +119,3 @@ def approved_reuses(practice):
         .filter(practice__translation_key=practice.translation_key)
         .select_related("organisation", "territory")
     )
-
-
-def check_installed():
-    from django.apps import apps
-
-    if not apps.is_installed("wagtail_reseau.practices.contributions"):
-        raise Http404
