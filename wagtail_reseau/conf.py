@@ -84,6 +84,10 @@ DEFAULTS = {
     "PROPOSAL_MODERATORS_GROUP": "Moderators",
     "PROPOSAL_LINK_DAYS": 60,
     "PROPOSAL_RETENTION_MONTHS": 24,
+    # The Wagtail collection the files of a published proposal become documents in:
+    # None (a collection named "Member proposals", in the site's language, made under
+    # the root on first use), a collection's name (made on first use) or its id.
+    "PROPOSAL_COLLECTION": None,
     "REUSE_RETENTION_MONTHS": 36,
     # Comments on news and forum reports (docs/comments.md): months before a
     # comment's name and e-mail address are erased (the text stays); the group
