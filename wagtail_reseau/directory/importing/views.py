@@ -1,100 +1,25 @@
-"""The import in Wagtail's admin: upload -> dry-run preview table -> confirm.
+"""The organisations' import in Wagtail's admin: upload -> dry-run preview
+table -> confirm (``core/importing/views.py``). Nothing is written before the
+confirmation."""
 
-The uploaded file waits between the preview and the confirmation in a private
-temporary folder, named by a random token kept in the editor's session; it is
-deleted once imported. Nothing is written before the confirmation."""
+from django.utils.translation import gettext_lazy as _
 
-import os
-import secrets
-import tempfile
-from pathlib import Path
-
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils.translation import gettext as _
-
-from .files import ImportFileError
-from .forms import ImportForm, indexes_for
+from ...core.importing.views import SpreadsheetImportView, upload_folder  # noqa: F401 (re-exported)
+from . import import_organisations
+from .forms import ImportForm
 
 SESSION_KEY = "wagtail_reseau_import"
 TEMPLATE = "wagtail_reseau/admin/import_organisations.html"
+URL_NAME = "wagtail_reseau_import"
 
 
-def upload_folder():
-    folder = Path(tempfile.gettempdir()) / "wagtail-reseau-imports"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    return folder
+class OrganisationImportView(SpreadsheetImportView):
+    form_class = ImportForm
+    template_name = TEMPLATE
+    session_key = SESSION_KEY
+    url_name = URL_NAME
+    page_title = _("Import organisations")
+    importer = staticmethod(import_organisations)
 
 
-def keep_upload(request, form):
-    token = secrets.token_hex(16)
-    (upload_folder() / token).write_bytes(form.data_bytes)
-    request.session[SESSION_KEY] = {
-        "token": token,
-        "name": form.file_name,
-        "index": form.cleaned_data["index"],
-        "publish": form.cleaned_data["publish"],
-    }
-    return token
-
-
-def import_view(request):
-    from . import import_organisations
-
-    if not indexes_for(request.user):
-        raise PermissionDenied
-    context = {"page_title": _("Import organisations")}
-    if request.method == "POST" and request.POST.get("action") == "confirm":
-        return confirm(request, context)
-    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        index = form.cleaned_data["index_page"]
-        try:
-            report = import_organisations(
-                form.data_bytes, form.file_name, index, dry_run=True, publish=form.cleaned_data["publish"]
-            )
-        except ImportFileError as error:
-            form.add_error("file", error.message)
-        else:
-            context.update(report=report, index=index, token=keep_upload(request, form) if report.ok else "")
-    context["form"] = form
-    return TemplateResponse(request, TEMPLATE, context)
-
-
-def confirm(request, context):
-    from . import import_organisations
-
-    pending = request.session.get(SESSION_KEY) or {}
-    token = request.POST.get("token", "")
-    path = upload_folder() / token
-    if not token or pending.get("token") != token or not path.is_file():
-        messages.error(request, _("This import has expired: upload the file again."))
-        return redirect("wagtail_reseau_import")
-    index = next((page for page in indexes_for(request.user) if page.pk == pending["index"]), None)
-    if index is None:
-        raise PermissionDenied
-    if pending["publish"] and not index.permissions_for_user(request.user).can_publish_subpage():
-        raise PermissionDenied
-    try:
-        report = import_organisations(
-            path.read_bytes(), pending["name"], index, dry_run=False, publish=pending["publish"], user=request.user
-        )
-    except ImportFileError as error:
-        messages.error(request, error.message)
-        return redirect("wagtail_reseau_import")
-    finally:
-        request.session.pop(SESSION_KEY, None)
-        if path.is_file():
-            os.unlink(path)
-    if report.written:
-        messages.success(
-            request,
-            _("Imported: %(created)s created, %(updated)s updated.")
-            % {"created": report.created, "updated": report.updated},
-        )
-        return redirect(reverse("wagtailadmin_explore", args=[index.pk]))
-    context.update(report=report, index=index, form=ImportForm(user=request.user))
-    return TemplateResponse(request, TEMPLATE, context)
+import_view = OrganisationImportView.as_view()
