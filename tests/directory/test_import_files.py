@@ -1,6 +1,6 @@
-"""Reading XLSX files for both imports (core/importing/files.py): a sheet that
-breaks while its rows are read, and the row limit applied while reading; the
-organisations' admin view explains them, never a server error."""
+"""Reading files for both imports (core/importing/files.py): an XLSX sheet that
+breaks while its rows are read, and the row limit applied while reading (XLSX
+and CSV); the admin views explain them, never a server error."""
 
 import io
 import zipfile
@@ -41,11 +41,21 @@ def corrupt_xlsx(count=10, keep_rows=5):
     return buffer.getvalue()
 
 
-def read(data):
-    with translation.override("en"):
+def read(data, name="s.xlsx", language="en"):
+    with translation.override(language):
         with pytest.raises(ImportFileError) as error:
-            read_dataset(data, "s.xlsx")
+            read_dataset(data, name)
         return str(error.value.message)
+
+
+def csv_file(count, tail=b""):
+    """A CSV file of ``count`` rows (a blank line among them), then ``tail``."""
+    lines = ["title;external_id", ""] + [f"Structure {number};S-{number}" for number in range(1, count + 1)]
+    return ("\n".join(lines) + "\n").encode() + tail
+
+
+# A row Python's CSV reader refuses (a cell over its 131,072-character limit).
+UNREADABLE_ROW = b'"' + b"x" * 200_000 + b'";S-X\n'
 
 
 def test_the_helpers_build_what_they_say():
@@ -66,6 +76,35 @@ def test_the_row_limit_is_applied_while_reading(settings):
     assert read(xlsx_bytes(10)) == "This file has 4+ rows; at most 3 can be imported at once."
     # Reading stops at the 4th row: a sheet broken after it is still "too many rows".
     assert read(corrupt_xlsx(count=10, keep_rows=5)).startswith("This file has 4+ rows")
+
+
+def test_the_csv_row_limit_is_applied_while_reading(settings):
+    settings.WAGTAIL_RESEAU_IMPORT_MAX_ROWS = 3
+    assert len(read_dataset(csv_file(3), "s.csv")) == 3  # blank lines do not count
+    assert read(csv_file(10), "s.csv") == "This file has 4+ rows; at most 3 can be imported at once."
+    assert read(csv_file(10), "s.csv", language="fr").startswith("Ce fichier a 4+ lignes")
+    # Within the limit, the unreadable row is read, and refused...
+    assert read(csv_file(2, UNREADABLE_ROW), "s.csv").startswith("This CSV file cannot be read")
+    # ...over it, reading has stopped at the 4th row, before the unreadable one.
+    assert read(csv_file(5, UNREADABLE_ROW), "s.csv").startswith("This file has 4+ rows")
+
+
+@pytest.mark.django_db
+def test_the_practices_admin_view_explains_a_csv_over_the_limit(admin_client, settings, home):
+    from wagtail_reseau import models as m
+
+    from tests.conftest import publish
+
+    settings.WAGTAIL_RESEAU_IMPORT_MAX_ROWS = 3
+    practices = publish(home, m.GoodPracticeIndexPage(title="Bonnes pratiques", slug="bonnes-pratiques"))
+    response = admin_client.post(
+        "/admin/reseau/practices/import/",
+        {"action": "preview", "index": practices.pk, "file": SimpleUploadedFile("p.csv", csv_file(10))},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'role="alert"' in html and "This file has 4+ rows; at most 3 can be imported at once." in html
+    assert 'name="token"' not in html and not m.GoodPracticePage.objects.exists()
 
 
 @pytest.mark.django_db

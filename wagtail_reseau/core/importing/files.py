@@ -1,6 +1,7 @@
 """Reading an uploaded spreadsheet (CSV or XLSX) into a ``tablib.Dataset``.
 
-Every problem with the file itself (type, size, encoding, no header) raises
+Every problem with the file itself (type, size, encoding, no header, too many
+rows: counted while reading, which stops at the first row over the limit) raises
 ``ImportFileError`` with a message for the editor; nothing here raises anything
 else for a bad file."""
 
@@ -65,13 +66,14 @@ def read_dataset(data, name=""):
         raise ImportFileError(_("The first row must name the columns (e.g. title, siret, postcode)."))
     if len(dataset) == 0:
         raise ImportFileError(_("This file has column names but no rows."))
-    if len(dataset) > reseau_settings.IMPORT_MAX_ROWS:
-        raise too_many_rows(len(dataset))
-    dataset.headers = headers
+    dataset.headers = headers  # (both readers refuse a file over IMPORT_MAX_ROWS as they read it)
     return dataset
 
 
 def read_csv(data):
+    """The non-empty rows of a CSV file, read one by one: a file longer than
+    IMPORT_MAX_ROWS is refused as soon as its next row is read (the rest is
+    never parsed), as ``read_xlsx`` does."""
     for encoding in CSV_ENCODINGS:
         try:
             text = data.decode(encoding)
@@ -87,8 +89,15 @@ def read_csv(data):
     except csv.Error:
         delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    limit = reseau_settings.IMPORT_MAX_ROWS + 1  # the header and the rows allowed
+    rows = []
     try:
-        rows = [row for row in reader if any(cell.strip() for cell in row)]
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                if len(rows) == limit:
+                    # Reading stops here: the rest of the file is never parsed.
+                    raise too_many_rows(f"{limit}+")  # header excluded: at least MAX + 1 rows
+                rows.append(row)
     except csv.Error as error:
         raise ImportFileError(_("This CSV file cannot be read: %(error)s") % {"error": error}) from error
     if not rows:
