@@ -155,6 +155,34 @@ def assert_sent_back(response, probe):
     assert "The form has" not in html
 
 
+def regression(payload):
+    """An ``@example`` for a form's test: a payload that once crashed it, with a
+    plain probe, the consent given, in French."""
+    return example(payload=payload, probe="Amina", consent="on", language="fr")
+
+
+def fuzz_form(fields):
+    """``@FUZZ @given(...)`` for a public form's test: a payload of up to 12 of the
+    form's ``fields`` (each a nasty value or a list of them), a probe typed by the
+    visitor, the consent box in any state and any Accept-Language."""
+    payloads = st.dictionaries(st.sampled_from(fields), value_or_list, max_size=min(len(fields), 12))
+    return lambda test: FUZZ(given(payload=payloads, probe=typed, consent=consents, language=languages)(test))
+
+
+def check_form(
+    client, url, payload, probe_field, probe, consent, language, extra=None, honeypot=None, *, sent_back=400
+):
+    """Posts the fuzzed form to ``url`` (the probe typed in ``probe_field``): never a
+    5xx, and when the form is sent back (status ``sent_back``) it keeps the probe and
+    speaks French. ``honeypot`` names the empty trap field when it is not ``website``."""
+    data = form_data(payload, probe_field, probe, consent, extra)
+    if honeypot:
+        data[honeypot] = data.pop("website")
+    response = post(client, url, data, language)
+    if response.status_code == sent_back:
+        assert_sent_back(response, probe)
+
+
 def get_everywhere(client, urls, pairs):
     cache.clear()
     params = [(name, value) for name, value in pairs if "\x00" not in name]
@@ -173,31 +201,12 @@ PROPOSAL_FIELDS = [
 
 
 # Crashed (OverflowError on SQLite, a 500) before PublicFormMixin refused ids over 64 bits.
-@example(
-    payload={"organisation": "9223372036854775808", "territories": "9223372036854775808"},
-    probe="Amina",
-    consent="on",
-    language="fr",
-)
-@example(  # a NUL byte in the hidden submission key: PostgreSQL refused the lookup (a 500)
-    payload={"submission_key": "a\x00b"},
-    probe="Amina",
-    consent="on",
-    language="fr",
-)
-@FUZZ
-@given(
-    payload=st.dictionaries(st.sampled_from(PROPOSAL_FIELDS), value_or_list, max_size=12),
-    probe=typed,
-    consent=consents,
-    language=languages,
-)
+@regression({"organisation": "9223372036854775808", "territories": "9223372036854775808"})
+# A NUL byte in the hidden submission key: PostgreSQL refused the lookup (a 500).
+@regression({"submission_key": "a\x00b"})
+@fuzz_form(PROPOSAL_FIELDS)
 def test_proposal_form(client, world, payload, probe, consent, language):
-    response = post(
-        client, route(world["practices"], "proposal_form"), form_data(payload, "title", probe, consent), language
-    )
-    if response.status_code == 400:
-        assert_sent_back(response, probe)
+    check_form(client, route(world["practices"], "proposal_form"), payload, "title", probe, consent, language)
 
 
 VALID_PROPOSAL = {
@@ -252,26 +261,14 @@ REUSE_FIELDS = [
 
 
 # Crashed (OverflowError on SQLite, a 500) before PublicFormMixin refused ids over 64 bits.
-@example(
-    payload={"organisation_name": "", "territory": "9223372036854775808"}, probe="Amina", consent="on", language="fr"
-)
+@regression({"organisation_name": "", "territory": "9223372036854775808"})
 # Crashed (ValueError: "²" is a digit to isdigit(), not to int()) before the term chooser took it as text.
-@example(payload={"territory": "²"}, probe="Amina", consent="on", language="fr")
+@regression({"territory": "²"})
 # Crashed on PostgreSQL (a NUL byte in the chooser's typed text reached a query) before the chooser dropped it.
-@example(payload={"territory-search": "\x00"}, probe="Amina", consent="on", language="fr")
-@FUZZ
-@given(
-    payload=st.dictionaries(st.sampled_from(REUSE_FIELDS), value_or_list, max_size=9),
-    probe=typed,
-    consent=consents,
-    language=languages,
-)
+@regression({"territory-search": "\x00"})
+@fuzz_form(REUSE_FIELDS)
 def test_reuse_form(client, world, payload, probe, consent, language):
-    response = post(
-        client, route(world["practice"], "reuse_form"), form_data(payload, "contact_name", probe, consent), language
-    )
-    if response.status_code == 400:
-        assert_sent_back(response, probe)
+    check_form(client, route(world["practice"], "reuse_form"), payload, "contact_name", probe, consent, language)
 
 
 # -- Mentoring: answer an offer, post a request ---------------------------------------
@@ -283,40 +280,17 @@ MENTORING_FIELDS = [
 
 
 # Crashed (OverflowError on SQLite, a 500) before PublicFormMixin refused ids over 64 bits.
-@example(payload={"organisation": "9223372036854775808"}, probe="Amina", consent="on", language="fr")
-@FUZZ
-@given(
-    payload=st.dictionaries(st.sampled_from(MENTORING_FIELDS), value_or_list, max_size=12),
-    probe=typed,
-    consent=consents,
-    language=languages,
-)
+@regression({"organisation": "9223372036854775808"})
+@fuzz_form(MENTORING_FIELDS)
 def test_mentoring_answer_form(client, world, payload, probe, consent, language):
-    url = route(world["offer"], "mentoring_answer")
-    response = post(client, url, form_data(payload, "contact_name", probe, consent), language)
-    if response.status_code == 400:
-        assert_sent_back(response, probe)
+    check_form(client, route(world["offer"], "mentoring_answer"), payload, "contact_name", probe, consent, language)
 
 
 # Crashed (OverflowError on SQLite, a 500) before PublicFormMixin refused ids over 64 bits.
-@example(
-    payload={"organisation": "9223372036854775808", "domains": ["9223372036854775808", "1"]},
-    probe="Amina",
-    consent="on",
-    language="fr",
-)
-@FUZZ
-@given(
-    payload=st.dictionaries(st.sampled_from(MENTORING_FIELDS), value_or_list, max_size=12),
-    probe=typed,
-    consent=consents,
-    language=languages,
-)
+@regression({"organisation": "9223372036854775808", "domains": ["9223372036854775808", "1"]})
+@fuzz_form(MENTORING_FIELDS)
 def test_mentoring_request_form(client, world, payload, probe, consent, language):
-    url = route(world["exchange"], "mentoring_request")
-    response = post(client, url, form_data(payload, "title", probe, consent), language)
-    if response.status_code == 400:
-        assert_sent_back(response, probe)
+    check_form(client, route(world["exchange"], "mentoring_request"), payload, "title", probe, consent, language)
 
 
 # -- Comments -------------------------------------------------------------------------
@@ -324,19 +298,10 @@ def test_mentoring_request_form(client, world, payload, probe, consent, language
 COMMENT_FIELDS = ["comment-author_name", "comment-email", "comment-body", "comment-parent", "parent", "body"]
 
 
-@FUZZ
-@given(
-    payload=st.dictionaries(st.sampled_from(COMMENT_FIELDS), value_or_list, max_size=6),
-    probe=typed,
-    consent=consents,
-    language=languages,
-)
+@fuzz_form(COMMENT_FIELDS)
 def test_comment_form(client, world, payload, probe, consent, language):
-    data = form_data(payload, "comment-author_name", probe, consent, extra={"reseau_comment": "1"})
-    data["comment-website"] = data.pop("website")
-    response = post(client, world["news"].url, data, language)
-    if response.status_code == 400:
-        assert_sent_back(response, probe)
+    extra, honeypot = {"reseau_comment": "1"}, "comment-website"
+    check_form(client, world["news"].url, payload, "comment-author_name", probe, consent, language, extra, honeypot)
 
 
 # -- Registrations --------------------------------------------------------------------
@@ -347,21 +312,14 @@ REGISTRATION_FIELDS = [
 ]  # fmt: skip
 
 
-@FUZZ
-@given(
-    payload=st.dictionaries(st.sampled_from(REGISTRATION_FIELDS), value_or_list, max_size=10),
-    probe=typed,
-    consent=consents,
-    language=languages,
-)
+@fuzz_form(REGISTRATION_FIELDS)
 def test_registration_form(client, world, payload, probe, consent, language):
     forum = world["forum"]
     for name in list(payload):  # the form's questions are named after their ids
         if name == "question_1":
             payload[f"question_{forum.registration_questions.first().pk}"] = payload.pop(name)
-    response = post(client, f"/registrations/{forum.pk}/", form_data(payload, "name", probe, consent), language)
-    if response.status_code == 200:  # the page again, with the form as sent
-        assert_sent_back(response, probe)
+    # Sent back with status 200: the page again, with the form as sent.
+    check_form(client, f"/registrations/{forum.pk}/", payload, "name", probe, consent, language, sent_back=200)
 
 
 # -- Private links with garbage tokens, every route with garbage query strings --------

@@ -1,14 +1,12 @@
 """A mentoring exchange with two open offers and one open request, and a
 territory tree with a parent, children and a far region."""
 
-import contextlib
-
 import pytest
-from django.db import transaction
 
 from wagtail_reseau import models as m
 
 from tests.conftest import publish
+from tests.events.calendar_data import module_data
 
 
 @pytest.fixture
@@ -51,27 +49,9 @@ def exchange(home, vocab, federation, social_centre, locale_fr):
     }
 
 
-# -- Built once per module (a transaction rolled back after the module, each test
-# in a savepoint): an exchange with an offer and a request, staff users. ---------
-
-
-@contextlib.contextmanager
-def module_data(django_db_blocker, build):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            data = build()
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
-    try:
-        yield data
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+# -- Built once per module (tests/events/calendar_data.module_data: a transaction
+# rolled back after the module, each test in a savepoint): an exchange with an
+# offer and a request, staff users. ---------------------------------------------
 
 
 def build_small_exchange():
