@@ -21,8 +21,10 @@ def index_body(config):
                 "title": {"type": "text", "analyzer": f"reseau_{language}"},
                 "summary": {"type": "text", "analyzer": f"reseau_{language}"},
                 "text": {"type": "text", "analyzer": f"reseau_{language}"},
-                # Unstemmed words with their accents: "did you mean" proposes real words.
-                "spell": {"type": "text", "analyzer": "standard"},
+                # Unstemmed words with their accents: "did you mean" proposes real
+                # words. The term suggester reads how often a word occurs, never
+                # where: no positions, no length norms (less to write).
+                "spell": {"type": "text", "analyzer": "standard", "index_options": "freqs", "norms": False},
             }
         }
         for language in [*analyzers, OTHER_LANGUAGE]
@@ -64,11 +66,13 @@ def index_body(config):
                 # The catalogue's own text analysis (catalogue.text), the same as
                 # the database engine's: folded words (prefix matching) and their
                 # Snowball stems (matching), split on white space only.
+                # Folded words serve prefix queries only, which score a constant:
+                # which documents hold the word is all they read (no frequencies,
+                # positions or length norms to write).
                 "folded": {
                     "properties": {
-                        "title": {"type": "text", "analyzer": "standard"},
-                        "summary": {"type": "text", "analyzer": "standard"},
-                        "text": {"type": "text", "analyzer": "standard"},
+                        name: {"type": "text", "analyzer": "standard", "index_options": "docs", "norms": False}
+                        for name in ANALYSED_FIELDS
                     }
                 },
                 "stems": {
