@@ -69,6 +69,7 @@ from ... import datainclusion as demo_datainclusion
 from ... import geography as demo_geography
 from ... import mentoring as demo_mentoring
 from ... import registrations as demo_registrations
+from ... import screens as demo_screens
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "admin"
@@ -763,6 +764,7 @@ class Command(BaseCommand):
         demo_mentoring.load(self.stdout)
         demo_geography.load(self.stdout)
         demo_datainclusion.load(self.stdout)
+        demo_screens.load(self.stdout, translate=loader.translate)
         created, existing = loader.summary()
         verbosity = options["verbosity"]
         if verbosity >= 1:
