@@ -11,12 +11,13 @@ class ContributionsConfig(AppConfig):
     def ready(self):
         from ...core.page_actions import register_page_action
         from ...core.privacy.retention import register_retention
-        from . import notifications, views
+        from . import documents, notifications, views
         from .models import Proposal, Reuse
 
         register_retention(Proposal, "PROPOSAL_RETENTION_MONTHS", default_months=24)
         register_retention(Reuse, "REUSE_RETENTION_MONTHS", default_months=36)
         notifications.connect()
+        documents.connect()
         register_page_action("practices.propose", views.propose)
         register_page_action("practices.proposal_sent", views.proposal_sent)
         register_page_action("practices.reuse", views.reuse)

@@ -45,12 +45,26 @@ def private_dir():
     return os.path.join(os.path.dirname(media), os.path.basename(media) + "-reseau-private")
 
 
-class PrivateStorage(LazyObject):
-    """A file system storage without a URL, in ``private_dir()``: read when used,
-    so a test's settings apply."""
+class PrivateFileSystemStorage(FileSystemStorage):
+    """A file system storage in ``private_dir()`` (read at each use, so a test's
+    settings apply) that has no address: ``url()`` refuses, where a plain
+    ``FileSystemStorage`` would answer with ``MEDIA_URL``."""
 
+    @property
+    def base_location(self):
+        return private_dir()
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("A proposal's file has no address: reviewers read it through the admin.")
+
+
+class PrivateStorage(LazyObject):
     def _setup(self):
-        self._wrapped = FileSystemStorage(location=private_dir(), base_url=None)
+        self._wrapped = PrivateFileSystemStorage()
 
 
 private_storage = PrivateStorage()

@@ -60,10 +60,29 @@ class Proposal(PersonalDataRecord):
     def __str__(self):
         return self.title or str(_("Untitled proposal"))
 
+    def erase(self, save=True):
+        """Blanks the contact and answers, and deletes the files sent (their
+        private copies; documents already published stay, they are content)."""
+        from .documents import delete_files_of
+
+        if self.pk:
+            delete_files_of(type(self).objects.filter(pk=self.pk))
+        return super().erase(save=save)
+
+    @classmethod
+    def erase_queryset(cls, queryset):
+        from .documents import delete_files_of
+
+        delete_files_of(queryset.filter(erased_at__isnull=True))
+        return super().erase_queryset(queryset)
+
 
 class ProposalFile(models.Model):
     """A file sent with a proposal, kept in private storage (never in public
-    media) until the practice is published; then it becomes a Wagtail document."""
+    media) until the practice is published; then it becomes a Wagtail document
+    (``document``) and its private copy is deleted (``file`` empty). Deleted
+    with the proposal's personal data, or when its draft page is deleted
+    (``documents.py``)."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="files")
     file = models.FileField(_("file"), storage=get_private_storage, upload_to=proposal_upload_to, max_length=255)

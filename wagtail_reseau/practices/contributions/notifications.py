@@ -6,7 +6,6 @@ moderator's comment) is sent from here."""
 import logging
 
 from django.conf import settings
-from django.core.files import File
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -14,6 +13,8 @@ from django.utils import timezone, translation
 
 from ...conf import reseau_settings
 from ...core.privacy.notifications import moderator_addresses as core_moderator_addresses
+from ...core.privacy.notifications import send_to_each_moderator
+from .documents import attach_files
 from .models import Proposal, ProposalStatus, Reuse, ReuseStatus
 
 logger = logging.getLogger(__name__)
@@ -61,13 +62,21 @@ def send_resume_link(proposal, url):
 
 
 def send_to_moderators(proposal):
-    """Without a workflow, the moderators' group hears of a new proposal."""
+    """Without a workflow, the moderators' group hears of a new proposal: one
+    message to each moderator, in their own admin language (else the site's),
+    with the links to the draft and to the files sent with it."""
+    from .review import files_url, pending_files
+
     url = admin_url(f"/admin/pages/{proposal.page_id}/edit/") if proposal.page_id else ""
-    return _send(
-        "wagtail_reseau/contributions/email/proposal_to_moderators",
-        {"proposal": proposal, "url": url},
-        moderator_addresses(),
-    )
+    files = pending_files(proposal)
+    context = {"proposal": proposal, "url": url, "files": files, "files_url": admin_url(files_url(proposal))}
+
+    def render():
+        template = "wagtail_reseau/contributions/email/proposal_to_moderators"
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        return subject, render_to_string(f"{template}.txt", context)
+
+    return send_to_each_moderator(reseau_settings.PROPOSAL_MODERATORS_GROUP, render, "proposal")
 
 
 def send_outcome(proposal, url=""):
@@ -91,29 +100,6 @@ def _pending_proposal(page_id):
     )
 
 
-def attach_files(proposal, page):
-    """The proposal's files as Wagtail documents in the page's resources (a new
-    revision, published): they leave private storage only now."""
-    from wagtail.documents import get_document_model
-
-    document_model = get_document_model()
-    added = []
-    for stored in proposal.files.filter(document__isnull=True):
-        with stored.file.open("rb") as handle:
-            document = document_model(title=stored.original_name)
-            document.file.save(stored.original_name, File(handle), save=True)
-        stored.document = document
-        stored.save(update_fields=["document"])
-        added.append(("document", {"document": document, "title": "", "description": ""}))
-    if not added:
-        return
-    page = page.specific_deferred if hasattr(page, "specific_deferred") else page.specific
-    page = type(page).objects.get(pk=page.pk)
-    for block in added:
-        page.resources.append(block)
-    page.save_revision(user=None, log_action=False).publish(log_action=False)
-
-
 def handle_page_published(sender, instance, **kwargs):
     proposal = _pending_proposal(instance.pk)
     if proposal is None:
@@ -122,7 +108,8 @@ def handle_page_published(sender, instance, **kwargs):
     proposal.decided_at = timezone.now()
     proposal.save(update_fields=["status", "decided_at"])
     try:
-        attach_files(proposal, instance)
+        with transaction.atomic():  # a failure undoes its own writes only (PostgreSQL)
+            attach_files(proposal, instance)
     except Exception:
         logger.warning("The files of proposal %s could not be attached.", proposal.pk, exc_info=True)
     url = instance.get_full_url() or ""
