@@ -2,6 +2,7 @@
 row costs no query: names compared folded, vocabulary terms by slug or label,
 choices by value or label in any of the site's languages."""
 
+import datetime
 import re
 import unicodedata
 
@@ -22,6 +23,28 @@ def split_values(value):
     text = str(value or "")
     separator = ";" if ";" in text else ("\n" if "\n" in text else ",")
     return [part.strip() for part in text.split(separator) if part.strip()]
+
+
+# ISO first, then day first as a French (or British) spreadsheet writes it; never month first.
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d-%m-%Y")
+
+
+def parse_date(value):
+    """The date a cell holds ("2024-03-31", "31/03/2024", a spreadsheet's date or
+    its text "2024-03-31 00:00:00"), or None."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value or "").strip()
+    if len(text) == 19 and text[10] == " ":  # an XLSX date cell read as text
+        text = text[:10]
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
 
 
 def canonical_headers(headers, columns, aliases):

@@ -69,9 +69,12 @@ def field_label(model, name):
     if name == NON_FIELD_ERRORS:
         return ""
     try:
-        return capfirst(model._meta.get_field(name).verbose_name)
+        found = model._meta.get_field(name)
+        # A child relation (partner organisations) is named by its model's plural.
+        label = getattr(found, "verbose_name", None) or found.related_model._meta.verbose_name_plural
     except Exception:
         return name
+    return capfirst(label)
 
 
 def reasons_of(row_result, model):

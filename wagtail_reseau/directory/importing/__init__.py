@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .columns import canonical_headers
 from .files import ImportFileError, read_dataset
-from .report import ImportReport, build_report
+from .report import ImportReport
 
 __all__ = ["ImportFileError", "ImportReport", "import_organisations", "import_dataset"]
 
@@ -29,12 +29,7 @@ def import_dataset(dataset, index, *, dry_run=True, publish=False, user=None, pr
     dataset.headers = canonical_headers(dataset.headers)
     if "title" not in dataset.headers:
         raise ImportFileError(_("The file has no “title” (or “nom”) column: every organisation needs a name."))
-    if progress is not None:
-        progress.total = len(dataset)
     resource = OrganisationResource(
         index.specific, publish=publish, user=user, progress=progress, index_after_commit=index_after_commit
     )
-    result = resource.import_data(dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True)
-    report = build_report(result, dataset, resource.notes, dry_run=dry_run, publish=publish)
-    report.live_ids = resource.live_ids if report.written else []
-    return report
+    return resource.run(dataset, dry_run=dry_run)

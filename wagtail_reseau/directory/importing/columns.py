@@ -2,6 +2,8 @@
 are recognised by (French headers of a federation's own files, data·inclusion's
 field names)."""
 
+from ...core.importing.lookups import canonical_headers as _canonical
+
 # Copied onto the page as they are (through import-export's widgets).
 SIMPLE_FIELDS = (
     "title",
@@ -72,13 +74,4 @@ ALIASES = {
 
 def canonical_headers(headers):
     """Each header as the field name it stands for (unknown headers unchanged)."""
-    from .lookups import fold
-
-    result = []
-    for header in headers:
-        key = fold(header)
-        if key.replace(" ", "_") in COLUMNS:
-            result.append(key.replace(" ", "_"))
-        else:
-            result.append(ALIASES.get(key, ALIASES.get(key.replace(" ", "_"), header)))
-    return result
+    return _canonical(headers, COLUMNS, ALIASES)

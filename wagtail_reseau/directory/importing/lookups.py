@@ -4,7 +4,7 @@ communes. A row then costs no query, so 10,000 rows import in seconds."""
 
 from collections import defaultdict
 
-from ...core.importing.lookups import digits, fold
+from ...core.importing.lookups import ChoiceLookup, digits, fold
 from ...taxonomy.models import OrganisationType, Territory
 from ..models import NetworkLevel, OrganisationPage
 
@@ -43,22 +43,11 @@ class TypeLookup:
         return self.keys.get(fold(value))
 
 
-class LevelLookup:
+class LevelLookup(ChoiceLookup):
     """Network levels by value or label, in any of the site's languages."""
 
     def __init__(self):
-        from django.conf import settings
-        from django.utils import translation
-
-        self.keys = {}
-        for value, label in NetworkLevel.choices:
-            self.keys[fold(value)] = value
-            for code, _name in settings.LANGUAGES:
-                with translation.override(code):
-                    self.keys.setdefault(fold(str(label)), value)
-
-    def find(self, value):
-        return self.keys.get(fold(value))
+        super().__init__(NetworkLevel.choices)
 
 
 def geography_fields():

@@ -3,14 +3,15 @@ organisation page, matched to an existing one by SIRET or external identifier.
 
 Rows are only checked here; nothing is written until every row is valid
 (``writer.write_pages`` then writes them all at once, in the import's one
-transaction). A file with one refused row changes nothing."""
+transaction; ``core/importing/resources.py``). A file with one refused row
+changes nothing."""
 
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from import_export import resources
 
+from ...core.importing.resources import PageRowResource, RowNote
 from ..models import OrganisationPage
 from .columns import CODE_WIDTHS, SIMPLE_FIELDS
 from .lookups import CommuneLookup, LevelLookup, OrganisationLookup, TypeLookup, digits, fold
@@ -27,15 +28,6 @@ class PendingPage:
     territory_ids: list = field(default_factory=list)
 
 
-@dataclass
-class RowNote:
-    """What the dry run says of a row besides its action."""
-
-    matched_by: str = ""
-    page_id: int | None = None
-    remarks: list = field(default_factory=list)
-
-
 def clean_code(value, width):
     """A code a spreadsheet may have stored as a number (1053.0 -> "01053")."""
     if isinstance(value, float) and value.is_integer():
@@ -45,30 +37,11 @@ def clean_code(value, width):
     return digits(value)
 
 
-class OrganisationResource(resources.ModelResource):
+class OrganisationResource(PageRowResource):
     class Meta:
         model = OrganisationPage
         fields = SIMPLE_FIELDS
         import_order = SIMPLE_FIELDS
-        skip_diff = True
-        clean_model_instances = False  # checked by check_instance (Page.clean needs a tree position)
-        use_transactions = True
-        report_skipped = True
-        # No savepoint per row: nothing is written before every row is checked
-        # (save_instance only collects; create_instances stays empty).
-        use_bulk = True
-
-    def __init__(self, index, *, publish=False, user=None, progress=None, index_after_commit=True):
-        super().__init__()
-        self.index_after_commit = index_after_commit
-        self.live_ids = []
-        self.index = index
-        self.publish = publish
-        self.user = user
-        self.locale = index.locale
-        self.progress = progress
-        self.pending = []
-        self.notes = {}
 
     # -- before the rows ------------------------------------------------------
 
@@ -129,13 +102,6 @@ class OrganisationResource(resources.ModelResource):
 
     # -- each row -------------------------------------------------------------
 
-    def import_row(self, row, instance_loader, **kwargs):
-        self.current_row_number = kwargs["row_number"]
-        result = super().import_row(row, instance_loader, **kwargs)
-        if self.progress is not None:
-            self.progress.update(1)
-        return result
-
     def before_import_row(self, row, **kwargs):
         for name, width in CODE_WIDTHS.items():
             if name in row and row[name] not in (None, ""):
@@ -168,24 +134,14 @@ class OrganisationResource(resources.ModelResource):
         self.notes[number] = RowNote()
         return OrganisationPage(locale=self.locale), True
 
-    def import_instance(self, instance, row, **kwargs):
-        if instance.pk is not None:
-            # Updating: an empty cell leaves the page's value as it is.
-            row = {name: value for name, value in row.items() if value not in ("", None)}
-        errors = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
+    def check_row(self, instance, row, errors):
         pending = PendingPage(self.current_row_number, instance, instance.pk is None)
         self.resolve_type(instance, row, errors)
         self.resolve_level(instance, row, errors)
         self.resolve_parent(pending, row, errors)
         self.resolve_commune(pending, row, errors)
         self.check_instance(instance, row, errors)
-        if errors:
-            raise ValidationError(errors)
-        self.current_pending = pending
+        return pending
 
     def resolve_type(self, instance, row, errors):
         if "organisation_type" not in row:
@@ -285,19 +241,14 @@ class OrganisationResource(resources.ModelResource):
             errors["longitude"] = [_("Give both the latitude and the longitude, or neither.")]
 
     def save_instance(self, instance, is_create, row, **kwargs):
-        self.pending.append(self.current_pending)
+        super().save_instance(instance, is_create, row, **kwargs)
         note = self.notes[self.current_row_number]
         if note.page_id is None and instance.pk:
             note.page_id = instance.pk
 
-    def save_m2m(self, instance, row, **kwargs):
-        pass
-
     # -- after the rows -------------------------------------------------------
 
-    def after_import(self, dataset, result, **kwargs):
-        if kwargs.get("dry_run") or result.has_errors() or result.has_validation_errors():
-            return
+    def write(self, pending):
         from .writer import write_pages
 
-        write_pages(self, self.pending, progress=self.progress, index_after_commit=self.index_after_commit)
+        write_pages(self, pending, progress=self.progress, index_after_commit=self.index_after_commit)

@@ -1,5 +1,5 @@
 """Spreadsheet import of good practices (CSV, XLSX) with django-import-export,
-on the directory's machinery (``core/importing``).
+on the machinery it shares with the directory's (``core/importing``).
 
 ``import_practices(data, name, index)`` reads the file, checks every row and
 writes them all in one transaction, or nothing: a dry run, or a file with one
@@ -9,7 +9,7 @@ external identifier. It returns an ``ImportReport``."""
 from django.utils.translation import gettext_lazy as _
 
 from ...core.importing.files import ImportFileError, read_dataset
-from ...core.importing.report import ImportReport, build_report
+from ...core.importing.report import ImportReport
 from .columns import canonical_headers
 
 __all__ = ["ImportFileError", "ImportReport", "import_practices", "import_dataset"]
@@ -23,18 +23,12 @@ def import_practices(data, name, index, *, dry_run=True, publish=False, user=Non
 
 
 def import_dataset(dataset, index, *, dry_run=True, publish=False, user=None, progress=None, index_after_commit=True):
-    from ..models import GoodPracticePage
     from .resources import PracticeResource
 
     dataset.headers = canonical_headers(dataset.headers)
     if "title" not in dataset.headers:
         raise ImportFileError(_("The file has no “title” (or “titre”) column: every practice needs a title."))
-    if progress is not None:
-        progress.total = len(dataset)
     resource = PracticeResource(
         index.specific, publish=publish, user=user, progress=progress, index_after_commit=index_after_commit
     )
-    result = resource.import_data(dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True)
-    report = build_report(result, dataset, resource.notes, dry_run=dry_run, publish=publish, model=GoodPracticePage)
-    report.live_ids = resource.live_ids if report.written else []
-    return report
+    return resource.run(dataset, dry_run=dry_run)

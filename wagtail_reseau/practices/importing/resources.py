@@ -3,19 +3,30 @@ practice page, matched to an existing one by its external identifier.
 
 Rows are only checked here; nothing is written until every row is valid
 (``writer.write_practices`` then writes them all at once, in the import's one
-transaction). A file with one refused row changes nothing."""
+transaction; ``core/importing/resources.py``). A file with one refused row
+changes nothing."""
 
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
-from import_export import resources
 
-from ...core.importing.lookups import ChoiceLookup, TermLookup, digits, fold, split_values
+from ...core.importing.lookups import ChoiceLookup, TermLookup, digits, fold, parse_date, split_values
+from ...core.importing.resources import PageRowResource, RowNote
 from ...directory.importing.lookups import OrganisationLookup
-from ..models import GoodPracticePage, Licence, Maturity
-from .columns import CHOICE_FIELDS, LEAD_FIELD, RICH_FIELDS, SIMPLE_FIELDS, TERM_FIELDS, TERM_MODELS
+from ..models import GoodPracticePage, GoodPracticePageTag, Licence, Maturity, Rating
+from .columns import (
+    CHOICE_FIELDS,
+    DATE_FIELDS,
+    LEAD_FIELD,
+    PARTNERS_FIELD,
+    RICH_FIELDS,
+    SIMPLE_FIELDS,
+    TAGS_FIELD,
+    TERM_FIELDS,
+    TERM_MODELS,
+)
 
 TERM_KEYS = {"territories": ("slug", "name", "code")}
 NOT_FOUND = {
@@ -41,36 +52,15 @@ class PendingPractice:
     instance: GoodPracticePage
     new: bool
     terms: dict = field(default_factory=dict)  # m2m name -> term ids (replaces the page's)
+    partners: list | None = None  # organisation ids, in the file's order (None: the page's stay)
+    tags: list | None = None  # tag names (None: the page's stay)
 
 
-@dataclass
-class RowNote:
-    matched_by: str = ""
-    page_id: int | None = None
-
-
-class PracticeResource(resources.ModelResource):
+class PracticeResource(PageRowResource):
     class Meta:
         model = GoodPracticePage
         fields = SIMPLE_FIELDS
         import_order = SIMPLE_FIELDS
-        skip_diff = True
-        clean_model_instances = False  # checked by check_instance (Page.clean needs a tree position)
-        use_transactions = True
-        report_skipped = True
-        use_bulk = True  # nothing written per row: the writer writes them all after the last
-
-    def __init__(self, index, *, publish=False, user=None, progress=None, index_after_commit=True):
-        super().__init__()
-        self.index = index
-        self.locale = index.locale
-        self.publish = publish
-        self.user = user
-        self.progress = progress
-        self.index_after_commit = index_after_commit
-        self.live_ids = []
-        self.pending = []
-        self.notes = {}
 
     # -- before the rows ------------------------------------------------------
 
@@ -79,7 +69,12 @@ class PracticeResource(resources.ModelResource):
             name: TermLookup(model, self.locale, TERM_KEYS.get(name, ("slug", "name")))
             for name, model in TERM_MODELS.items()
         }
-        self.choices = {"maturity": ChoiceLookup(Maturity.choices), "licence": ChoiceLookup(Licence.choices)}
+        self.choices = {
+            "maturity": ChoiceLookup(Maturity.choices),
+            "licence": ChoiceLookup(Licence.choices),
+            "public_reach": ChoiceLookup(Rating.choices),
+            "recurrence": ChoiceLookup(Rating.choices),
+        }
         self.organisations = OrganisationLookup(self.locale)
         existing = {}
         for pk, external_id in (
@@ -98,13 +93,6 @@ class PracticeResource(resources.ModelResource):
         self.existing = GoodPracticePage.objects.descendant_of(self.index).in_bulk(matched)
 
     # -- each row -------------------------------------------------------------
-
-    def import_row(self, row, instance_loader, **kwargs):
-        self.current_row_number = kwargs["row_number"]
-        result = super().import_row(row, instance_loader, **kwargs)
-        if self.progress is not None:
-            self.progress.update(1)
-        return result
 
     def before_import_row(self, row, **kwargs):
         for name, value in list(row.items()):
@@ -164,26 +152,19 @@ class PracticeResource(resources.ModelResource):
         if self.publish and not permissions.can_publish():
             raise ValidationError(_("You may not publish this practice."))
 
-    def import_instance(self, instance, row, **kwargs):
-        if instance.pk is not None:
-            # Updating: an empty cell leaves the page's value as it is.
-            row = {name: value for name, value in row.items() if value not in ("", None)}
-        errors = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
+    def check_row(self, instance, row, errors):
         pending = PendingPractice(self.current_row_number, instance, instance.pk is None)
         for name in RICH_FIELDS:
             if name in row:
                 setattr(instance, name, rich_text(row[name]))
         self.resolve_choices(instance, row, errors)
+        self.resolve_dates(instance, row, errors)
         self.resolve_terms(pending, row, errors)
         self.resolve_lead(instance, row, errors)
+        self.resolve_partners(pending, row, errors)
+        self.resolve_tags(pending, row, errors)
         self.check_instance(instance, row, errors)
-        if errors:
-            raise ValidationError(errors)
-        self.current_pending = pending
+        return pending
 
     def resolve_choices(self, instance, row, errors):
         for name in CHOICE_FIELDS:
@@ -193,6 +174,19 @@ class PracticeResource(resources.ModelResource):
             found = self.choices[name].find(value)
             if found is None:
                 errors[name] = [_("“%(value)s” is not one of the choices.") % {"value": value}]
+            else:
+                setattr(instance, name, found)
+
+    def resolve_dates(self, instance, row, errors):
+        for name in DATE_FIELDS:
+            value = row.get(name)
+            if not value:
+                continue
+            found = parse_date(value)
+            if found is None:
+                errors[name] = [
+                    _("“%(value)s” is not a date: write it as 2024-03-31 or 31/03/2024.") % {"value": value}
+                ]
             else:
                 setattr(instance, name, found)
 
@@ -216,6 +210,22 @@ class PracticeResource(resources.ModelResource):
             else:
                 pending.terms[name] = ids
 
+    def find_organisation(self, value):
+        """(the id of the organisation ``value`` designates by its external
+        identifier, SIRET or exact name, None) or (None, why there is none)."""
+        candidates = []
+        for kind, key in (("external_id", value), ("siret", digits(value)), ("name", fold(value))):
+            candidates = getattr(self.organisations, f"by_{kind}").get(key, [])
+            if candidates:
+                break
+        if not candidates:
+            return None, _("No organisation “%(value)s” was found.") % {"value": value}
+        if len(set(candidates)) > 1:
+            return None, _("Several organisations are called “%(value)s”: give its SIRET or external identifier.") % {
+                "value": value
+            }
+        return candidates[0], None
+
     def resolve_lead(self, instance, row, errors):
         if LEAD_FIELD not in row:
             return
@@ -223,42 +233,63 @@ class PracticeResource(resources.ModelResource):
         if not value:
             instance.lead_organisation = None
             return
-        candidates = []
-        for kind, key in (("external_id", value), ("siret", digits(value)), ("name", fold(value))):
-            candidates = getattr(self.organisations, f"by_{kind}").get(key, [])
-            if candidates:
-                break
-        if not candidates:
-            errors[LEAD_FIELD] = [_("No organisation “%(value)s” was found.") % {"value": value}]
-        elif len(set(candidates)) > 1:
-            errors[LEAD_FIELD] = [
-                _("Several organisations are called “%(value)s”: give its SIRET or external identifier.")
-                % {"value": value}
-            ]
+        pk, problem = self.find_organisation(value)
+        if problem:
+            errors[LEAD_FIELD] = [problem]
         else:
-            instance.lead_organisation_id = candidates[0]
+            instance.lead_organisation_id = pk
+
+    def resolve_partners(self, pending, row, errors):
+        """Partner organisations, several per cell: each one not found (or
+        ambiguous) is named in the row's reasons; the list replaces the page's."""
+        if PARTNERS_FIELD not in row:
+            return
+        value = str(row[PARTNERS_FIELD])
+        # A name with a comma in it ("Centre social Nord, Pas-de-Calais") is one organisation.
+        values = [value] if self.find_organisation(value)[0] is not None else split_values(value)
+        ids, problems = [], []
+        for item in values:
+            pk, problem = self.find_organisation(item)
+            if problem:
+                problems.append(problem)
+            elif pk not in ids:
+                ids.append(pk)
+        if problems:
+            errors[PARTNERS_FIELD] = problems
+        else:
+            pending.partners = ids
+
+    def resolve_tags(self, pending, row, errors):
+        if TAGS_FIELD not in row:
+            return
+        limit = GoodPracticePageTag.tag_model()._meta.get_field("name").max_length
+        names, problems = [], []
+        for name in split_values(row[TAGS_FIELD]):
+            if len(name) > limit:
+                problems.append(
+                    _("“%(value)s” is too long for a tag (%(limit)s characters at most).")
+                    % {"value": name, "limit": limit}
+                )
+            elif name not in names:
+                names.append(name)
+        if problems:
+            errors[TAGS_FIELD] = problems
+        else:
+            pending.tags = names
 
     def check_instance(self, instance, row, errors):
         """The model's field validators of the columns given (lengths, e-mail,
         choices), without Page.clean, which needs a tree position."""
-        checked = (set(SIMPLE_FIELDS) | set(CHOICE_FIELDS)) & set(row) | {"title"}
+        checked = (set(SIMPLE_FIELDS) | set(CHOICE_FIELDS) | set(DATE_FIELDS)) & set(row) | {"title"}
         exclude = [f.name for f in GoodPracticePage._meta.fields if f.name not in checked or f.name in errors]
         try:
             instance.clean_fields(exclude=exclude)
         except ValidationError as error:
             error.update_error_dict(errors)
 
-    def save_instance(self, instance, is_create, row, **kwargs):
-        self.pending.append(self.current_pending)
-
-    def save_m2m(self, instance, row, **kwargs):
-        pass
-
     # -- after the rows -------------------------------------------------------
 
-    def after_import(self, dataset, result, **kwargs):
-        if kwargs.get("dry_run") or result.has_errors() or result.has_validation_errors():
-            return
+    def write(self, pending):
         from .writer import write_practices
 
-        write_practices(self, self.pending)
+        write_practices(self, pending)
