@@ -2,7 +2,8 @@
 cancelled, one moved online, so that their notices show on the agenda, the forums'
 index and their own pages (French, and English through wagtail-localize when the
 loader's ``translate`` is given). Idempotent: a forum already there (by slug) is
-left alone."""
+left alone. They start after the demo's own upcoming forums, so that the demo
+registrations (registrations.py: the first two upcoming forums) never land on them."""
 
 import datetime
 
@@ -16,7 +17,7 @@ from wagtail_reseau.models import ForumIndexPage, ForumPage
 FORUMS = [
     {
         "slug": "sortir-de-l-isolement-apres-60-ans",
-        "days": 28,
+        "days": 91,
         "status": EventStatus.POSTPONED,
         "title": "Sortir de l'isolement après 60 ans",
         "summary": "Un atelier d'échange sur les visites à domicile, les cafés seniors et les liens entre générations.",
@@ -29,7 +30,7 @@ FORUMS = [
     },
     {
         "slug": "jardins-partages-et-alimentation",
-        "days": 35,
+        "days": 98,
         "status": EventStatus.CANCELLED,
         "title": "Jardins partagés et alimentation durable",
         "summary": "Un forum sur les jardins partagés, les épiceries solidaires et la cuisine collective.",
@@ -42,7 +43,7 @@ FORUMS = [
     },
     {
         "slug": "accueillir-les-familles-monoparentales",
-        "days": 42,
+        "days": 105,
         "status": EventStatus.MOVED_ONLINE,
         "title": "Accueillir les familles monoparentales",
         "summary": "Un atelier d'échange sur la garde d'enfants, les horaires décalés et le soutien entre parents.",
