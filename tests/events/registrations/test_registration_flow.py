@@ -16,7 +16,8 @@ NO_OPT_IN = override_settings(WAGTAIL_RESEAU_REGISTRATION_DOUBLE_OPT_IN=False)
 
 def test_the_forum_page_has_the_form_and_the_places_left_never_the_online_link(client, data):
     html = client.get(data["small"].url).content.decode()
-    assert f'action="/registrations/{data["small"].pk}/"' in html
+    # Sent back with errors, the page opens at the registration panel (its error summary).
+    assert f'action="/registrations/{data["small"].pk}/#registration"' in html
     assert "2 places restantes" in html or "2 places left" in html
     assert "secret-room" not in html
     assert "Interprétation en langue des signes" in html or "Sign language interpretation" in html
