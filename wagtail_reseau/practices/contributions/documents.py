@@ -108,17 +108,6 @@ def delete_stored_file_on_commit(name):
     transaction.on_commit(delete)
 
 
-def delete_files_of(proposals):
-    """Deletes the files of ``proposals`` (a queryset): their rows (and names)
-    now, their private copies after the commit (``file_deleted``). Documents
-    already published stay: they are the page's content now. Returns how many
-    rows were deleted."""
-    from .models import ProposalFile
-
-    count, _deleted = ProposalFile.objects.filter(proposal__in=proposals).delete()
-    return count
-
-
 def file_deleted(sender, instance, **kwargs):
     """``post_delete`` of ``ProposalFile``: its private file goes too."""
     delete_stored_file_on_commit(instance.file.name if instance.file else "")
@@ -127,7 +116,7 @@ def file_deleted(sender, instance, **kwargs):
 def draft_page_deleted(sender, instance, **kwargs):
     """``pre_delete`` of a page: deleting the draft of a proposal not published
     rejects it for good; its files are deleted."""
-    from .models import Proposal, ProposalStatus
+    from .models import Proposal, ProposalStatus, delete_files_of
 
     proposals = Proposal.objects.filter(page_id=instance.pk).exclude(status=ProposalStatus.PUBLISHED)
     if proposals.exists():

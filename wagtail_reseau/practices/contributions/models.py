@@ -63,16 +63,12 @@ class Proposal(PersonalDataRecord):
     def erase(self, save=True):
         """Blanks the contact and answers, and deletes the files sent (their
         private copies; documents already published stay, they are content)."""
-        from .documents import delete_files_of
-
         if self.pk:
             delete_files_of(type(self).objects.filter(pk=self.pk))
         return super().erase(save=save)
 
     @classmethod
     def erase_queryset(cls, queryset):
-        from .documents import delete_files_of
-
         delete_files_of(queryset.filter(erased_at__isnull=True))
         return super().erase_queryset(queryset)
 
@@ -173,3 +169,12 @@ class Reuse(PersonalDataRecord):
         if self.organisation_id:
             return self.organisation.title
         return self.organisation_name or str(_("An organisation"))
+
+
+def delete_files_of(proposals):
+    """Deletes the files of ``proposals`` (a queryset): their rows (and names)
+    now, their private copies after the commit (``file_deleted``). Documents
+    already published stay: they are the page's content now. Returns how many
+    rows were deleted."""
+    count, _deleted = ProposalFile.objects.filter(proposal__in=proposals).delete()
+    return count
