@@ -13,6 +13,7 @@ from .directory.models import (
     PremisesAccessibility,
 )
 from .events.agenda import AgendaPage
+from .events.calendar_versions import CalendarVersion
 from .events.forums import (
     AccessibilityService,
     AttendanceMode,
@@ -54,6 +55,7 @@ __all__ = [
     "AgendaPage",
     "AttendanceMode",
     "Audience",
+    "CalendarVersion",
     "CatalogueEntry",
     "CatalogueFacetValue",
     "CatalogueBacklog",

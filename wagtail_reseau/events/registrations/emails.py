@@ -95,9 +95,11 @@ def after_status_change(registration, previous):
 def calendar_attachment(registration):
     """(filename, bytes, mimetype) of the event's .ics, if the calendars module is there.
 
-    Its ``SEQUENCE`` is the event's ``calendar_sequence`` (one more at each change
-    announced to registrants), so a calendar application replaces the event it has
-    (a cancellation shows as cancelled). The file is published (``METHOD:PUBLISH``),
+    Its ``SEQUENCE`` is the event's public one (calendars.py: one more at each change
+    of time, place or status), at least the event's ``calendar_sequence`` (one more
+    at each change announced to registrants), so a calendar application replaces the
+    event it has (a cancellation shows as cancelled), and the feed and the public
+    download, with the same UID, agree with it. The file is published (``METHOD:PUBLISH``),
     not sent as an invitation: applications mark a cancelled event, they may not
     remove it."""
     from .targets import target_for_event
@@ -111,9 +113,7 @@ def calendar_attachment(registration):
     if target is None:
         return None
     try:
-        calendar = calendar_for(target.ics_target())
-        for component in calendar.walk("VEVENT"):
-            component.add("sequence", event.calendar_sequence)
+        calendar = calendar_for(target.ics_target(), min_sequence=event.calendar_sequence)
         return ("event.ics", calendar.to_ical(), "text/calendar")
     except Exception:  # a calendar file is a bonus: never lose the e-mail for it
         logger.exception("No calendar file for registration %s", registration.pk)
