@@ -61,7 +61,7 @@ def update_forum_attendance(event, user=None):
     "draft_to_publish", "not_allowed" or None (nothing to change)."""
     if not event.forum_id:
         return None
-    from wagtail_reseau.models import ForumPage
+    from ..forums import ForumPage
 
     page = ForumPage.objects.filter(pk=event.forum_id).first()
     if page is None:

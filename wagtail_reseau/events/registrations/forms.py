@@ -13,7 +13,7 @@ ORGANISATION_OTHER = ""
 
 
 def organisation_choices(locale=None):
-    from wagtail_reseau.models import OrganisationPage
+    from ...directory.models import OrganisationPage
 
     pages = OrganisationPage.objects.live().public()
     if locale is not None:
@@ -24,7 +24,7 @@ def organisation_choices(locale=None):
 
 
 def audience_choices(locale=None):
-    from wagtail_reseau.models import Audience
+    from ...taxonomy.models import Audience
 
     audiences = Audience.objects.all()
     if locale is not None:
@@ -124,7 +124,8 @@ class RegistrationForm(PublicFormMixin, forms.Form):
 
     def build_registration(self, language):
         """An unsaved Registration from the valid form, its consent recorded."""
-        from wagtail_reseau.models import Audience, OrganisationPage
+        from ...directory.models import OrganisationPage
+        from ...taxonomy.models import Audience
 
         data = self.cleaned_data
         registration = Registration(
