@@ -113,6 +113,11 @@ def publish(parent, page):
 @pytest.fixture
 def vocab(locale_fr):
     """A small vocabulary: a domain tree, a territory tree, audiences, a type, people."""
+    return build_vocab(locale_fr)
+
+
+def build_vocab(locale_fr):
+    """The ``vocab`` fixture's terms (for data built once per module, too)."""
     health = m.DomainOfAction.objects.create(name="Santé", slug="sante", locale=locale_fr)
     prevention = m.DomainOfAction.objects.create(
         name="Prévention", slug="prevention", parent=health, locale=locale_fr
@@ -152,6 +157,10 @@ def directory(home):
 
 @pytest.fixture
 def federation(directory, vocab):
+    return build_federation(directory, vocab)
+
+
+def build_federation(directory, vocab):
     return publish(
         directory,
         m.OrganisationPage(
@@ -168,6 +177,10 @@ def federation(directory, vocab):
 
 @pytest.fixture
 def social_centre(directory, federation, vocab):
+    return build_social_centre(directory, federation, vocab)
+
+
+def build_social_centre(directory, federation, vocab):
     page = m.OrganisationPage(
         title="Centre social des Izards",
         slug="centre-social-izards",

@@ -4,7 +4,12 @@ routable, renderable, editable, previewable and creatable only where it belongs.
 The pages are filled as an editor would (classification, partner organisations,
 sessions, trainers, contributors, projects, an image), so that the preview, which
 Wagtail builds from the edit form with every relation held in memory, goes
-through the same templates and methods as the published page."""
+through the same templates and methods as the published page.
+
+The pages are built once for the module (tests/events/calendar_data.module_data: a
+transaction rolled back after the module's last test); each test runs in a savepoint
+of its own, so what a test saves (an edit, a preview) is gone for the next one, and
+gets fresh instances of the pages."""
 
 import datetime
 
@@ -15,13 +20,14 @@ from wagtail.coreutils import get_dummy_request
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import querydict_from_html
 
 from wagtail_reseau import models as m
 
-from tests.conftest import in_days, publish
+from tests.conftest import build_federation, build_social_centre, build_vocab, in_days, publish
+from tests.events.calendar_data import module_data
 
 pytestmark = pytest.mark.django_db
 
@@ -87,9 +93,15 @@ def rich(text):
     return f"<p>{text}</p>"
 
 
-@pytest.fixture
-def network(home, vocab, federation, social_centre):
-    """One page of every type, under its allowed parent, filled and published."""
+def build_network():
+    """One page of every type, under its allowed parent, filled and published; and
+    the organisations' index, the federation and the social centre they refer to."""
+    locale_fr = Locale.objects.get_or_create(language_code="fr")[0]
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    vocab = build_vocab(locale_fr)
+    directory = publish(home, m.OrganisationIndexPage(title="Annuaire", slug="annuaire"))
+    federation = build_federation(directory, vocab)
+    social_centre = build_social_centre(directory, federation, vocab)
     classification = {
         "domains": [vocab["participation"], vocab["prevention"]],
         "territories": [vocab["haute_garonne"]],
@@ -253,7 +265,41 @@ def network(home, vocab, federation, social_centre):
             ],
         ),
     )
-    return pages
+    return {"pages": pages, "directory": directory, "federation": federation, "social_centre": social_centre}
+
+
+@pytest.fixture(scope="module")
+def network_module(django_db_setup, django_db_blocker):
+    with module_data(django_db_blocker, build_network) as data:
+        yield data
+
+
+def fresh(page):
+    """The page as stored now: no test sees what another one changed in memory."""
+    return type(page).objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def network(network_module, db):
+    """One page of every type (by the name of its class), built once for the module."""
+    return {name: fresh(page) for name, page in network_module["pages"].items()}
+
+
+# The organisations of the module's network, for the tests below (tests/conftest.py's
+# fixtures of the same names would build a second directory).
+@pytest.fixture
+def directory(network_module, db):
+    return fresh(network_module["directory"])
+
+
+@pytest.fixture
+def federation(network_module, db):
+    return fresh(network_module["federation"])
+
+
+@pytest.fixture
+def social_centre(network_module, db):
+    return fresh(network_module["social_centre"])
 
 
 #: Every concrete page type of the package, with the parents it may be created under.

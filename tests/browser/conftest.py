@@ -109,17 +109,90 @@ def axe_js():
     return AXE_JS
 
 
-@pytest.fixture
-def catalogue_site(live_server, home, locale_fr, locale_en):
-    """The golden network and a catalogue page, served by the live server.
+# -- The golden catalogue, built once per module ----------------------------------------
+# Building the golden network and indexing it takes seconds: the modules that share
+# this catalogue build it once (module scope), commit it (the live server's thread
+# reads it through a connection of its own on PostgreSQL), and run each test in a
+# transaction rolled back after it (`db`, not `transactional_db`: no flush after
+# each test). What a test writes is undone; what the live server writes on
+# PostgreSQL is not, so a test that shares the site only reads it (GET requests).
+# After the module's last test the database is emptied and given back the data the
+# migrations made, as a transactional test with serialized_rollback leaves it.
+
+
+def restore_migrated_data():
+    """The database as the migrations left it: what a transactional test with
+    serialized_rollback does (flush, then the copy of the migrations' data that
+    pytest-django keeps when a test asks for django_db_serialized_rollback), and an
+    empty catalogue (SQLite's full-text table is not a model's: a flush leaves it)."""
+    from django.core.cache import cache
+    from django.db import connection
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents is None:
+        pytest.fail("no copy of the migrations' data: the test must ask for django_db_serialized_rollback")
+    call_command("flush", verbosity=0, interactive=False, reset_sequences=False, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(contents)
+    call_command("reseau_rebuild_catalogue", no_progress=True, verbosity=0)
+    cache.clear()
+
+
+@pytest.fixture(scope="module")
+def shared_catalogue_site(request, django_db_setup, django_db_blocker):
+    """The golden network and a catalogue page, committed, served by a live server of
+    the module's own (pytest-django's `live_server` would make every test transactional).
 
     Five results a page (the unfiltered catalogue has two pages) and three values
     per facet before "show more" (the type and year facets have more)."""
-    pages, terms = build_golden(home, locale_fr, locale_en)
-    catalogue = publish(
-        home, m.CataloguePage(title="Catalogue", slug="catalogue", results_per_page=5, facet_values_shown=3)
-    )
-    # The publish signals index the pages after each commit already; a rebuild also
-    # empties the SQLite full-text table, which a flush between tests leaves behind.
-    call_command("reseau_rebuild_catalogue", no_progress=True, verbosity=0)
-    return {"url": live_server.url + catalogue.url, "catalogue": catalogue, "pages": pages, "terms": terms}
+    from django.test.utils import modify_settings
+    from pytest_django.live_server_helper import LiveServer
+    from wagtail.models import Locale, Site
+
+    with django_db_blocker.unblock():
+        if not Site.objects.exists():  # after a transactional test: an empty database
+            restore_migrated_data()
+        try:
+            locale_fr = Locale.objects.get_or_create(language_code="fr")[0]
+            locale_en = Locale.objects.get_or_create(language_code="en")[0]
+            home = Site.objects.get(is_default_site=True).root_page.specific
+            pages, terms = build_golden(home, locale_fr, locale_en)
+            catalogue = publish(
+                home, m.CataloguePage(title="Catalogue", slug="catalogue", results_per_page=5, facet_values_shown=3)
+            )
+            # The publish signals index the pages after each commit already; a rebuild also
+            # empties the SQLite full-text table, which a flush leaves behind.
+            call_command("reseau_rebuild_catalogue", no_progress=True, verbosity=0)
+            url = catalogue.url
+        except BaseException:
+            restore_migrated_data()
+            raise
+    address = request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    server = None
+    try:
+        server = LiveServer(address)
+        with modify_settings(ALLOWED_HOSTS={"append": server.thread.host}):
+            yield {
+                "url": server.url + url,
+                "catalogue": catalogue,
+                "pages": pages,
+                "terms": terms,
+                "home": home,
+                "live_server": server,
+            }
+    finally:
+        if server is not None:
+            server.stop()
+        with django_db_blocker.unblock():
+            restore_migrated_data()
+
+
+@pytest.fixture
+def catalogue_site(request, shared_catalogue_site, db, django_db_serialized_rollback):
+    """The module's golden catalogue (``shared_catalogue_site``) for one test, in a
+    transaction rolled back after it (``db``); ``django_db_serialized_rollback`` keeps
+    the copy of the migrations' data that the module's teardown puts back."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction")
+    if transactional or {"transactional_db", "live_server"} & set(request.fixturenames):
+        pytest.fail("catalogue_site is built once per module: a transactional test would empty it for the next ones")
+    return shared_catalogue_site

@@ -14,7 +14,9 @@ from django.utils.translation import gettext, ngettext, override
 
 from .test_catalogue_browser import count_text, expect_state, run_axe
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# No django_db marker: catalogue_site (tests/browser/conftest.py) is built once for the
+# module and gives each test the `db` transaction, rolled back after it.
+pytestmark = pytest.mark.browser
 
 P3 = "Conseil citoyen du jardin"
 F1 = "Forum prévention"

@@ -15,7 +15,9 @@ from django.utils.translation import gettext, ngettext, override
 
 from .conftest import SCREENSHOT_DIR
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# No django_db marker: catalogue_site (tests/browser/conftest.py) is built once for the
+# module and gives each test the `db` transaction, rolled back after it.
+pytestmark = pytest.mark.browser
 
 P1 = "Ateliers de prévention santé"
 P3 = "Conseil citoyen du jardin"

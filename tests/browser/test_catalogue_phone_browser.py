@@ -16,23 +16,28 @@ from .conftest import SCREENSHOT_DIR
 from .test_catalogue_browser import count_text, expect_state, run_axe
 from tests.conftest import publish
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# No django_db marker: catalogue_site (tests/browser/conftest.py) is built once for the
+# module and gives each test the `db` transaction, rolled back after it.
+pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 FILTERED = "?domain=participation&domain=prevention"
 
 
-@pytest.fixture
-def catalogue_site(catalogue_site, home, locale_en):
-    """The browser tests' catalogue, and an English one under the English home."""
-    english = publish(home.get_translation(locale_en), m.CataloguePage(title="Catalogue", slug="catalogue"))
+@pytest.fixture(scope="module")
+def shared_catalogue_site(shared_catalogue_site, django_db_blocker):
+    """The browser tests' catalogue, and an English one under the English home
+    (committed with the module's data, see tests/browser/conftest.py)."""
     from django.core.management import call_command
+    from wagtail.models import Locale
 
-    call_command("reseau_rebuild_catalogue", no_progress=True, verbosity=0)
-    root = catalogue_site["url"].split("/", 3)
-    catalogue_site["english_url"] = "/".join(root[:3]) + english.url
-    return catalogue_site
+    with django_db_blocker.unblock():
+        english_home = shared_catalogue_site["home"].get_translation(Locale.objects.get(language_code="en"))
+        english = publish(english_home, m.CataloguePage(title="Catalogue", slug="catalogue"))
+        call_command("reseau_rebuild_catalogue", no_progress=True, verbosity=0)
+        root = shared_catalogue_site["url"].split("/", 3)
+        return {**shared_catalogue_site, "english_url": "/".join(root[:3]) + english.url}
 
 
 def toggle_text(count, language="fr"):
