@@ -84,7 +84,11 @@ def reasons_of(row_result, model):
         items = error.message_dict.items() if hasattr(error, "error_dict") else [(NON_FIELD_ERRORS, error.messages)]
         for name, messages in items:
             label = field_label(model, name)
-            reasons += [f"{label}: {message}" if label else str(message) for message in messages]
+            reasons += [
+                # The same words as a form's error summary: "Label : message" in French.
+                _("%(label)s: %(message)s") % {"label": label, "message": message} if label else str(message)
+                for message in messages
+            ]
     for error in row_result.errors:
         reasons.append(_("Unexpected error: %(error)s") % {"error": error.error})
     return reasons

@@ -22,6 +22,7 @@ import functools
 
 from django import forms
 from django.core.cache import cache
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ...conf import reseau_settings
@@ -128,7 +129,10 @@ class PublicFormMixin:
                 continue
             field = self[name]
             for message in errors:
-                summary.append((field.auto_id, f"{field.label}: {message}" if name != "consent" else message))
+                if name != "consent":
+                    # Translators: a field's label and its error, in a form's error summary.
+                    message = gettext("%(label)s: %(message)s") % {"label": field.label, "message": message}
+                summary.append((field.auto_id, message))
         return summary
 
     def describe_fields(self):
