@@ -123,7 +123,8 @@ def tags_by_name(names):
 
 
 def index_practices(page_ids):
-    from ...core.importing.indexing import index_in_catalogue, index_in_wagtail_search
+    from ...catalogue.indexing.batches import index_page_ids
+    from ...core.importing.indexing import index_in_wagtail_search
 
-    index_in_catalogue(GoodPracticePage, page_ids)
+    index_page_ids(GoodPracticePage, page_ids)
     index_in_wagtail_search(GoodPracticePage, page_ids, SEARCH_PREFETCH)
