@@ -37,6 +37,10 @@ class WagtailReseauConfig(AppConfig):
         for module in SEO_DECLARATIONS:
             import_module(f"{self.name}.{module}")
 
+        from .core import public_version
+
+        public_version.connect()
+
         from .catalogue import indexing
 
         indexing.connect()

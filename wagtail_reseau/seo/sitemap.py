@@ -11,12 +11,15 @@ routes it once, outside ``i18n_patterns``::
 
 from collections import defaultdict
 
-from django.views.decorators.cache import cache_page
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
+from ..core.public_version import cache_public_response
+
 TEMPLATE = "wagtail_reseau/seo/sitemap.xml"
+#: How long the sitemap stays cached; publishing, unpublishing, deleting, moving or
+#: restricting a page drops it at once (core/public_version.py).
 CACHE_SECONDS = 60 * 15
 
 
@@ -71,7 +74,7 @@ class MultilingualSitemap(Sitemap):
         return alternates
 
 
-@cache_page(CACHE_SECONDS)
+@cache_public_response(CACHE_SECONDS)
 def sitemap(request):
     return wagtail_sitemap(
         request, sitemaps={"pages": MultilingualSitemap}, template_name=TEMPLATE, content_type="application/xml"

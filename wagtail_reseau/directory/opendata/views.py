@@ -3,12 +3,14 @@ names each dataset and its licence, and one URL per dataset."""
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
-from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
+from ...core.public_version import cache_public_response
 from .common import licence, source_id
 from .exports import EXPORTS
 
+#: How long an export stays cached; publishing, unpublishing, deleting, moving or
+#: restricting a page drops it at once (core/public_version.py).
 CACHE_SECONDS = 300
 
 
@@ -41,7 +43,7 @@ def index(request):
 
 
 @require_GET
-@cache_page(CACHE_SECONDS)
+@cache_public_response(CACHE_SECONDS)
 def export(request, name):
     export = EXPORTS.get(name)
     if export is None:
