@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from ..core.privacy.choosers import ListingPermissionChooserViewSet
 from ..core.privacy.permissions import PersonalDataPermissionPolicy
 from .bulk_actions import (
     ApproveCommentsBulkAction,
@@ -25,6 +26,8 @@ PERSONAL = "reseau_comments.view_personal_data"
 
 
 class CommentViewSet(SnippetViewSet):
+    # The chooser answers only those who may list the model (core/privacy/choosers.py).
+    chooser_viewset_class = ListingPermissionChooserViewSet
     model = Comment
     icon = "comment"
     menu_label = _("Comments")
@@ -50,6 +53,9 @@ class CommentViewSet(SnippetViewSet):
 
 class TrustedAddressViewSet(SnippetViewSet):
     """Only with ``view_personal_data``: the addresses are personal data."""
+
+    # The chooser answers only those who may list the model (core/privacy/choosers.py).
+    chooser_viewset_class = ListingPermissionChooserViewSet
 
     model = TrustedAddress
     icon = "user"

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from ...core.privacy.choosers import ListingPermissionChooserViewSet
 from . import admin_views
 from .admin_forms import AgreementAdminForm
 from .admin_panels import AgreementButtonPanel
@@ -20,6 +21,8 @@ PERSONAL = "reseau_mentoring.view_personal_data"
 
 
 class SubmissionViewSet(SnippetViewSet):
+    # The chooser answers only those who may list the model (core/privacy/choosers.py).
+    chooser_viewset_class = ListingPermissionChooserViewSet
     model = MentoringSubmission
     icon = "mail"
     menu_label = _("Answers and requests")
@@ -58,6 +61,8 @@ class SubmissionViewSet(SnippetViewSet):
 
 
 class AgreementViewSet(SnippetViewSet):
+    # The chooser answers only those who may list the model (core/privacy/choosers.py).
+    chooser_viewset_class = ListingPermissionChooserViewSet
     model = Agreement
     icon = "link"
     menu_label = _("Agreements")

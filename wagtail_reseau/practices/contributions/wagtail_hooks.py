@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 
+from ...core.privacy.choosers import ListingPermissionChooserViewSet
 from ...core.privacy.permissions import PersonalDataPermissionPolicy
 from . import review
 from .bulk_actions import ApproveReusesBulkAction, RejectReusesBulkAction
@@ -21,6 +22,8 @@ PERSONAL = "reseau_contributions.view_personal_data"
 
 
 class ReuseViewSet(SnippetViewSet):
+    # The chooser answers only those who may list the model (core/privacy/choosers.py).
+    chooser_viewset_class = ListingPermissionChooserViewSet
     model = Reuse
     icon = "repeat"
     menu_label = _("Reuses of practices")
@@ -81,6 +84,9 @@ class ProposalInspectView(InspectView):
 class ProposalViewSet(SnippetViewSet):
     """Read only, and only with ``view_personal_data``: the answers and contact
     of each proposal, its status and its draft page."""
+
+    # The chooser answers only those who may list the model (core/privacy/choosers.py).
+    chooser_viewset_class = ListingPermissionChooserViewSet
 
     model = Proposal
     icon = "clipboard-list"
