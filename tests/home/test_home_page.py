@@ -259,6 +259,9 @@ def test_key_figures_count_live_public_pages_of_the_language_and_follow_publicat
     assert figures(get_html(client, network_home)) == [3, 2, 1]
     m.OrganisationPage.objects.get(slug="centre-0").unpublish()
     assert figures(get_html(client, network_home)) == [2, 2, 1]
+    # Made private: gone from the counts at once too (the public content version).
+    restrict(m.OrganisationPage.objects.get(slug="centre-1"))
+    assert figures(get_html(client, network_home)) == [1, 2, 1]
 
 
 def test_key_figures_are_kept_per_home_page_hence_per_language(client, network_home, indexes, locale_en):

@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.images import get_image_model
 
+from ..core.public_version import public_content_version
 from ..directory.models import OrganisationPage
 from ..events.forums import ForumPage
 from ..events.trainings import TrainingCapsulePage
@@ -106,7 +107,10 @@ def key_figures(home):
     key = None
     if home.pk:
         version = cache.get_or_set(KEY_FIGURES_VERSION_KEY, new_version, None)
-        key = f"wagtail_reseau:home:figures:{home.pk}:{home.locale_id}:{year}:{version}"
+        # The public content version too: a page moved under a private one, or
+        # given a view restriction, leaves the counts at once (core/public_version.py).
+        public = public_content_version()
+        key = f"wagtail_reseau:home:figures:{home.pk}:{home.locale_id}:{year}:{version}:{public}"
         figures = cache.get(key)
         if figures is not None:
             return figures
