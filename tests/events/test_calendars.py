@@ -97,6 +97,10 @@ def test_one_file_per_event(client, events):
         assert client.get(f"/calendars/forum-{events[page].pk}.ics").status_code == 404
     assert client.get("/calendars/forum-999999.ics").status_code == 404
     assert client.get("/calendars/session-999999.ics").status_code == 404
+    # An id beyond what a database stores is no event either (SQLite raised OverflowError).
+    for number in ("9223372036854775808", "99999999999999999999", "0"):
+        assert client.get(f"/calendars/forum-{number}.ics").status_code == 404
+        assert client.get(f"/calendars/session-{number}.ics").status_code == 404
     assert client.post(f"/calendars/forum-{events['health'].pk}.ics").status_code == 405
 
 
