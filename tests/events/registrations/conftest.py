@@ -1,11 +1,9 @@
 """Forums and a training capsule taking registrations, built once per module
 (a transaction rolled back after the module, each test in a savepoint)."""
 
-import contextlib
 import datetime
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
@@ -13,25 +11,7 @@ from wagtail_reseau import models as m
 from wagtail_reseau.events.registrations.models import ForumRegistrationQuestion
 
 from tests.conftest import in_days, publish
-
-
-@contextlib.contextmanager
-def module_data(django_db_blocker, build):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            data = build()
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
-    try:
-        yield data
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+from tests.events.calendar_data import module_data
 
 
 def build():
