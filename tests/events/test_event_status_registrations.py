@@ -167,6 +167,19 @@ def test_moved_online_is_announced_once_without_the_link_in_the_calendar_file(
     assert mail.outbox == [], "told once"
 
 
+def test_after_moving_online_the_e_mails_say_online_not_the_old_venue(events, django_capture_on_commit_callbacks):
+    from wagtail_reseau.events.registrations import emails
+
+    set_status(events["forum"], EventStatus.MOVED_ONLINE, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    for email in ("first@example.org", "troisieme@example.org"):
+        with django_capture_on_commit_callbacks(execute=True):
+            emails.queue(registration(email), "confirmed")
+    english, french = mail.outbox
+    assert "Where: Online" in english.body and "Salle" not in english.body
+    assert "En ligne" in french.body and "Salle" not in french.body
+
+
 def test_cancelled_then_moved_online(events, django_capture_on_commit_callbacks):
     forum = set_status(events["forum"], EventStatus.CANCELLED, django_capture_on_commit_callbacks)
     mail.outbox.clear()

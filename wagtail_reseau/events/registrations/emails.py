@@ -34,6 +34,16 @@ WITH_CALENDAR = {
 }
 
 
+def event_place(target):
+    """Where, in words, as the calendar file says it: the venue, or "Online" for an
+    event online only or moved online (its old venue must not show)."""
+    try:
+        from ..calendars import calendar_location
+    except ImportError:
+        return target.place
+    return calendar_location(target.ics_target())
+
+
 def context_for(registration, extra=None):
     from . import links
     from .targets import target_for_event
@@ -44,7 +54,7 @@ def context_for(registration, extra=None):
         "event": registration.event,
         "target": target,
         "page": target.page if target else None,
-        "place": target.place if target else "",
+        "place": event_place(target) if target else "",
         "online_url": target.online_url if target else "",
         "private_url": links.private_url(registration),
         "site_name": getattr(settings, "WAGTAIL_SITE_NAME", ""),
