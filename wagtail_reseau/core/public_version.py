@@ -11,12 +11,12 @@ answer for a current one."""
 
 import functools
 import hashlib
-import uuid
 
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
+
+from .cache_versions import bump_now_and_on_commit, cache_version
 
 PUBLIC_VERSION_CACHE_KEY = "wagtail_reseau:public-content-version"
 RESPONSE_CACHE_PREFIX = "wagtail_reseau:public-response"
@@ -24,24 +24,14 @@ RESPONSE_CACHE_PREFIX = "wagtail_reseau:public-response"
 
 def public_content_version():
     """The current version (created on first use, kept until changed)."""
-    version = cache.get(PUBLIC_VERSION_CACHE_KEY)
-    if version is None:
-        cache.add(PUBLIC_VERSION_CACHE_KEY, uuid.uuid4().hex, None)
-        version = cache.get(PUBLIC_VERSION_CACHE_KEY, "")
-    return version
-
-
-def bump_public_content_version():
-    """Every answer cached under the previous version is never read again."""
-    cache.set(PUBLIC_VERSION_CACHE_KEY, uuid.uuid4().hex, None)
+    return cache_version(PUBLIC_VERSION_CACHE_KEY)
 
 
 def public_content_changed(sender=None, **kwargs):
     """A signal receiver: changes the version now, and again when the transaction
     commits (a request running meanwhile may have cached what it saw before the
     commit, under the new version)."""
-    bump_public_content_version()
-    transaction.on_commit(bump_public_content_version)
+    bump_now_and_on_commit(PUBLIC_VERSION_CACHE_KEY)
 
 
 def page_deleted(sender=None, instance=None, **kwargs):

@@ -3,7 +3,6 @@
 Every listing reads the live, public pages in the home page's language, under the
 home page when it is in the tree (so each site of an installation counts its own)."""
 
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.images import get_image_model
 
+from ..core.cache_versions import bump_cache_version, cache_version
 from ..core.public_version import public_content_version
 from ..directory.models import OrganisationPage
 from ..events.forums import ForumPage
@@ -106,7 +106,7 @@ def key_figures(home):
     year = timezone.localdate().year
     key = None
     if home.pk:
-        version = cache.get_or_set(KEY_FIGURES_VERSION_KEY, new_version, None)
+        version = cache_version(KEY_FIGURES_VERSION_KEY)
         # The public content version too: a page moved under a private one, or
         # given a view restriction, leaves the counts at once (core/public_version.py).
         public = public_content_version()
@@ -132,9 +132,4 @@ def forget_key_figures(sender=None, instance=None, **kwargs):
     """Wagtail's ``page_published`` / ``page_unpublished`` and Django's ``post_delete``:
     a counted page changed, so every home page counts again on its next view."""
     if instance is None or isinstance(instance, COUNTED_MODELS) or sender in COUNTED_MODELS:
-        cache.set(KEY_FIGURES_VERSION_KEY, new_version(), None)
-
-
-def new_version():
-    """A version never used before: figures cached under another one are never read again."""
-    return uuid.uuid4().hex
+        bump_cache_version(KEY_FIGURES_VERSION_KEY)

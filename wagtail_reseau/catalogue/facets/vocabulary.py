@@ -5,13 +5,13 @@ search: cached, under a version that changes whenever a term is saved or deleted
 
 import contextlib
 import threading
-import uuid
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.cache import cache
 from wagtail.models import Locale
 
+from ...core.cache_versions import bump_cache_version, cache_version
 from .base import Facet
 
 VOCABULARY_CACHE_VERSION_KEY = "wagtail_reseau:catalogue:vocabulary-version"
@@ -27,11 +27,7 @@ def vocabulary_version():
     pinned = getattr(_pinned, "version", None)
     if pinned is not None:
         return pinned
-    version = cache.get(VOCABULARY_CACHE_VERSION_KEY)
-    if version is None:
-        cache.add(VOCABULARY_CACHE_VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VOCABULARY_CACHE_VERSION_KEY)
-    return version
+    return cache_version(VOCABULARY_CACHE_VERSION_KEY)
 
 
 @contextlib.contextmanager
@@ -48,7 +44,7 @@ def vocabulary_version_read(version):
 
 
 def invalidate_vocabulary_cache():
-    cache.set(VOCABULARY_CACHE_VERSION_KEY, uuid.uuid4().hex, None)
+    bump_cache_version(VOCABULARY_CACHE_VERSION_KEY)
 
 
 @dataclass(frozen=True)

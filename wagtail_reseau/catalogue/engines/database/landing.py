@@ -5,12 +5,12 @@ which is part of the cache keys."""
 
 import hashlib
 import math
-import uuid
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
+from ....core.cache_versions import bump_now_and_on_commit, cache_version
 from ..base import RawResult
 from . import compiler
 
@@ -28,23 +28,14 @@ def index_generation():
     """A token that every write through ``DatabaseEngine`` changes; cached results
     are keyed by it. Random, not a counter (as the vocabulary's version): after a
     cache flush, no process can mistake an old result for a current one."""
-    generation = cache.get(GENERATION_CACHE_KEY)
-    if generation is None:
-        cache.add(GENERATION_CACHE_KEY, uuid.uuid4().hex, None)
-        generation = cache.get(GENERATION_CACHE_KEY, "")
-    return generation
-
-
-def bump_index_generation():
-    cache.set(GENERATION_CACHE_KEY, uuid.uuid4().hex, None)
+    return cache_version(GENERATION_CACHE_KEY)
 
 
 def index_changed():
     """Makes a write visible at once: now, and again when the transaction that
     made it commits (a request running meanwhile may have cached what it saw
     before the commit, under the new generation)."""
-    bump_index_generation()
-    transaction.on_commit(bump_index_generation)
+    bump_now_and_on_commit(GENERATION_CACHE_KEY)
 
 
 def landing(query, scope):
