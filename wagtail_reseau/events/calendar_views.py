@@ -27,17 +27,13 @@ def _calendar_response(data, filename=None):
     return response
 
 
-#: The largest id a page can have on every supported database (a 32-bit integer
-#: on PostgreSQL); a larger one in a URL is no page (SQLite refuses to compare it).
-MAX_PAGE_ID = 2**31 - 1
-
-
 def _public_forum(page_id):
     from .forums import ForumPage
 
-    page = None
-    if 0 < page_id <= MAX_PAGE_ID:
-        page = ForumPage.objects.live().public().filter(pk=page_id).select_related("organiser").first()
+    # By ``id``, Page's own integer field, not ``pk`` (the one-to-one key to Page):
+    # Django answers "no row" for an id beyond what the database stores only on an
+    # integer field (on the key, SQLite raised OverflowError).
+    page = ForumPage.objects.live().public().filter(id=page_id).select_related("organiser").first()
     if page is None:
         raise Http404(_("No such forum."))
     return page
