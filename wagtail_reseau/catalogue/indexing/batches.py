@@ -9,9 +9,10 @@ import logging
 from django.db.models import Prefetch
 
 from ..document_types import document_type_for
-from ..documents import _relations_read, build_document, page_key, restricted_page_paths
+from ..documents import _relations_read, page_key, restricted_page_paths
 from ..relations import PREFETCHED_ATTRIBUTE
 from .updates import queue_everywhere, update_engines
+from .writes import build_documents
 
 logger = logging.getLogger(__package__)
 
@@ -34,13 +35,7 @@ def index_page_ids(model, page_ids, progress=None):
         batch = page_ids[start : start + BATCH]
         try:
             pages = model.objects.filter(pk__in=batch).select_related(*selected).prefetch_related(*related)
-            documents, removed = [], []
-            for page in pages:
-                document = build_document(page, restricted)
-                if document is None:
-                    removed.append(page_key(page.pk))
-                else:
-                    documents.append(document)
+            documents, removed = build_documents(pages, restricted)
             update_engines(documents, removed)
         except Exception:
             logger.warning("Imported pages could not be indexed in the catalogue.", exc_info=True)

@@ -12,13 +12,14 @@ def searchable_models():
     return [document_type.get_model() for document_type in document_types().values()]
 
 
-def build_documents(pages):
-    """``(documents, keys of documents to remove)`` for the given pages."""
+def build_documents(pages, restricted_paths=None):
+    """``(documents, keys of documents to remove)`` for the given pages
+    (``restricted_paths``: ``restricted_page_paths()`` read once for many pages)."""
     documents, removed = [], []
     for page in pages:
         page = page.specific
         try:
-            document = build_document(page)
+            document = build_document(page, restricted_paths)
         except Exception:  # a faulty page (or host adapter) must not break publishing
             logger.warning("Page %s could not be turned into a catalogue document.", page.pk, exc_info=True)
             document = None
